@@ -1,0 +1,168 @@
+package no.formidler.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import no.formidler.system.FormidlerProperties;
+import no.formidler.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Which routes need which scope (reference spec-core §2.2), and which token issuers are trusted. Finer decisions
+ * (may this caller act for this party on this resource?) are the {@link PolicyDecisionPoint}'s.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final String API = "/broker/api/v1";
+    private static final String WRITE = "SCOPE_" + Caller.SCOPE_WRITE;
+    private static final String READ = "SCOPE_" + Caller.SCOPE_READ;
+    private static final String SERVICE_OWNER = "SCOPE_" + Caller.SCOPE_SERVICE_OWNER;
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, TrustedIssuers issuers, JsonMapper json) throws Exception {
+        var bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.cacheControl(c -> c.disable()))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/health", "/dev/tokens/**", "/actuator/health/**", "/actuator/info",
+                                "/v3/api-docs/**", "/swagger", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, API + "/filetransfer", API + "/filetransfer/upload",
+                                API + "/filetransfer/*/upload").hasAuthority(WRITE)
+                        .requestMatchers(HttpMethod.GET, API + "/filetransfer/*/download").hasAuthority(READ)
+                        .requestMatchers(HttpMethod.POST, API + "/filetransfer/*/confirmdownload").hasAuthority(READ)
+                        .requestMatchers(HttpMethod.GET, API + "/filetransfer", API + "/filetransfer/*",
+                                API + "/filetransfer/*/details").hasAnyAuthority(READ, WRITE)
+                        .requestMatchers(API + "/resource/**", API + "/serviceowner").hasAuthority(SERVICE_OWNER)
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(issuers::manager))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            bearerEntryPoint.commence(request, response, e);
+                            writeProblem(json, request, response, 401, "A valid bearer token is required.");
+                        })
+                        .accessDeniedHandler((request, response, e) -> writeProblem(json, request, response, 403,
+                                "The token does not carry the scope this operation requires.")))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                    response.setHeader("WWW-Authenticate", "Bearer");
+                    writeProblem(json, request, response, 401, "A valid bearer token is required.");
+                }));
+        return http.build();
+    }
+
+    private static void writeProblem(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
+                                     int status, String detail) throws IOException {
+        ProblemDetail problem = Problems.of(status, detail, request);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", status);
+        body.put("detail", detail);
+        body.putAll(Objects.requireNonNull(problem.getProperties()));
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(json.writeValueAsBytes(body));
+    }
+
+    @Bean
+    TrustedIssuers trustedIssuers(FormidlerProperties properties, Optional<DevTokenIssuer> devIssuer) {
+        Map<String, AuthenticationManager> managers = new HashMap<>();
+        for (FormidlerProperties.Issuer issuer : properties.auth().issuers()) {
+            managers.put(issuer.issuer(), manager(decoder(issuer), issuer.issuer()));
+        }
+        devIssuer.ifPresent(dev -> {
+            log.warn("The development token issuer '{}' is ON: anybody who can reach /dev/tokens can get a token. "
+                    + "Set formidler.dev-tokens.enabled=false outside development.", dev.issuer());
+            managers.put(dev.issuer(), manager(NimbusJwtDecoder.withPublicKey(dev.publicKey()).build(), dev.issuer()));
+        });
+        if (managers.isEmpty()) {
+            log.warn("No token issuer is trusted: every API call will be refused. Configure formidler.auth.issuers.");
+        }
+        return new TrustedIssuers(Map.copyOf(managers));
+    }
+
+    @Bean
+    @ConditionalOnDevTokens
+    DevTokenIssuer devTokenIssuer(FormidlerProperties properties, Clock clock) {
+        return DevTokenIssuer.load(properties.dataDir().resolve("dev-issuer").resolve("signing-key.jwk.json"),
+                properties.devTokens().issuer(), clock);
+    }
+
+    @Bean
+    WebMvcConfigurer callerArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    private static NimbusJwtDecoder decoder(FormidlerProperties.Issuer issuer) {
+        if (issuer.jwksUri() != null && !issuer.jwksUri().isBlank()) {
+            return NimbusJwtDecoder.withJwkSetUri(issuer.jwksUri()).build();
+        }
+        if (issuer.publicKeyLocation() != null) {
+            return NimbusJwtDecoder.withPublicKey(readPublicKey(issuer.publicKeyLocation())).build();
+        }
+        throw new IllegalStateException("Issuer " + issuer.issuer() + " needs jwks-uri or public-key-location");
+    }
+
+    private static AuthenticationManager manager(NimbusJwtDecoder decoder, String issuer) {
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<Object>("exp", Objects::nonNull)));
+        return new JwtAuthenticationProvider(decoder)::authenticate;
+    }
+
+    private static RSAPublicKey readPublicKey(Path pem) {
+        try {
+            String base64 = Files.readString(pem)
+                    .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")
+                    .replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the public key " + pem, e);
+        }
+    }
+
+    /** The token issuers this broker trusts, each with its own key source. */
+    record TrustedIssuers(Map<String, AuthenticationManager> managers) {
+        AuthenticationManager manager(String issuer) {
+            return managers.get(issuer);
+        }
+    }
+}

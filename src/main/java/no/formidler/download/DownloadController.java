@@ -1,0 +1,77 @@
+package no.formidler.download;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import no.formidler.auth.Caller;
+import no.formidler.storage.BlobStore;
+import no.formidler.transfer.DownloadableFile;
+import no.formidler.transfer.RecipientDownloads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** E7: the file, whole or one byte range, streamed from the store to the recipient. */
+@RestController
+@RequestMapping("/broker/api/v1/filetransfer")
+class DownloadController {
+    private static final Logger log = LoggerFactory.getLogger(DownloadController.class);
+    private static final int BUFFER_SIZE = 256 * 1024;
+    private final RecipientDownloads downloads;
+    private final BlobStore store;
+
+    DownloadController(RecipientDownloads downloads, BlobStore store) {
+        this.downloads = downloads;
+        this.store = store;
+    }
+
+    @GetMapping("/{fileTransferId}/download")
+    void download(Caller caller, @PathVariable UUID fileTransferId,
+                  @RequestHeader(value = "Range", required = false) String rangeHeader,
+                  HttpServletResponse response) throws IOException {
+        DownloadableFile file = downloads.authorize(caller, fileTransferId);
+        Optional<ByteRange> range = ByteRange.resolve(rangeHeader, file.size());
+        long offset = range.map(ByteRange::first).orElse(0L);
+        long length = range.map(ByteRange::length).orElse(file.size());
+        try (InputStream content = store.read(file.location(), offset, length)) {
+            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+            response.setStatus(range.isPresent() ? 206 : 200);
+            response.setContentType("application/octet-stream");
+            response.setHeader("Content-Disposition", contentDisposition(file.fileName()));
+            response.setHeader("Accept-Ranges", "bytes");
+            response.setContentLengthLong(length);
+            range.ifPresent(r -> response.setHeader("Content-Range", r.contentRange()));
+            copy(content, response.getOutputStream(), fileTransferId);
+        }
+    }
+
+    private static void copy(InputStream content, OutputStream out, UUID id) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        int n;
+        try {
+            while ((n = content.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+            }
+            out.flush();
+        } catch (IOException e) {
+            // The response has started: nothing useful can be sent any more. A recipient that went away is normal.
+            log.info("Download of {} ended early: {}", id, e.toString());
+        }
+    }
+
+    /** {@code attachment; filename=...; filename*=UTF-8''...}: plain name for old clients, exact name for new ones. */
+    static String contentDisposition(String fileName) {
+        String ascii = fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+}

@@ -1,0 +1,29 @@
+package no.formidler.events;
+
+import java.util.Locale;
+
+/** The broker's event types (reference spec-core §6.1); on the wire as {@code no.altinn.broker.<lowercase name>}. */
+public enum EventType {
+    FILE_TRANSFER_INITIALIZED("FileTransferInitialized"),
+    UPLOAD_PROCESSING("UploadProcessing"),
+    PUBLISHED("Published"),
+    UPLOAD_FAILED("UploadFailed"),
+    DOWNLOAD_CONFIRMED("DownloadConfirmed"),
+    ALL_CONFIRMED_DOWNLOADED("AllConfirmedDownloaded"),
+    FILE_PURGED("FilePurged"),
+    FILE_NEVER_CONFIRMED_DOWNLOADED("FileNeverConfirmedDownloaded");
+
+    private final String enumName;
+
+    EventType(String enumName) {
+        this.enumName = enumName;
+    }
+
+    public String wireType() {
+        return "no.altinn.broker." + enumName.toLowerCase(Locale.ROOT);
+    }
+
+    String shortName() {
+        return enumName.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,74 @@
+package no.formidler.resource;
+
+import java.time.Clock;
+import no.formidler.auth.Caller;
+import no.formidler.auth.Organization;
+import no.formidler.error.BrokerError;
+import no.formidler.error.BrokerException;
+import no.formidler.error.ValidationException;
+import no.formidler.system.FormidlerProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A service owner's administration of its resources. In standalone mode the broker is its own resource registry: the
+ * first PUT by a registered service owner creates the resource, owned by that service owner.
+ */
+@Service
+public class ResourceAdministration {
+    private static final java.util.regex.Pattern RESOURCE_ID = java.util.regex.Pattern.compile("^(?:urn:altinn:resource:)?[^:/]{1,255}$");
+    private final ResourceRepository resources;
+    private final ServiceOwnerRepository owners;
+    private final FormidlerProperties properties;
+    private final Clock clock;
+
+    ResourceAdministration(ResourceRepository resources, ServiceOwnerRepository owners,
+                           FormidlerProperties properties, Clock clock) {
+        this.resources = resources;
+        this.owners = owners;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void configure(Caller caller, String resourceId, ResourceSettingsChange change) {
+        String id = checkedId(resourceId);
+        ResourceSettingsRules.checkShape(change);
+        Organization org = caller.organization().orElseThrow(() -> new BrokerException(BrokerError.NO_ACCESS_TO_RESOURCE));
+        var existing = resources.find(id);
+        if (existing.isPresent() && !existing.get().owner().equals(org)) {
+            throw new BrokerException(BrokerError.NO_ACCESS_TO_RESOURCE);
+        }
+        if (existing.isEmpty() && owners.name(org).isEmpty()) {
+            throw new BrokerException(BrokerError.SERVICE_OWNER_OF_RESOURCE_NOT_CONFIGURED);
+        }
+        boolean approved = existing.map(ResourceRepository.StoredSettings::approvedForDisabledVirusScan).orElse(false);
+        ResourceSettingsRules.check(change, properties.malwareScanning(), approved);
+        resources.createIfAbsent(id, org, clock.instant());
+        resources.apply(id, change);
+        var updated = resources.find(id).orElseThrow();
+        if (updated.useManifestFileShim() && (updated.externalServiceCodeLegacy() == null
+                || updated.externalServiceCodeLegacy().isEmpty() || updated.externalServiceEditionCodeLegacy() == null
+                || updated.externalServiceEditionCodeLegacy() == 0)) {
+            throw new BrokerException(BrokerError.MANIFEST_SHIM_NEEDS_LEGACY_CODES);
+        }
+    }
+
+    /** The stored settings of a resource the caller owns: 400 BRO-00025 when unknown, 401 BRO-00006 when not its. */
+    ResourceRepository.StoredSettings ownedBy(Caller caller, String resourceId) {
+        var settings = resources.find(checkedId(resourceId))
+                .orElseThrow(() -> new BrokerException(BrokerError.RESOURCE_NOT_CONFIGURED));
+        if (caller.organization().filter(settings.owner()::equals).isEmpty()) {
+            throw new BrokerException(BrokerError.NO_ACCESS_TO_RESOURCE);
+        }
+        return settings;
+    }
+
+    /** The resource id without its URN prefix; a malformed id is a validation problem. */
+    static String checkedId(String resourceId) {
+        if (resourceId == null || !RESOURCE_ID.matcher(resourceId).matches()) {
+            throw ValidationException.of("resourceId", "Invalid Resource identifier format");
+        }
+        return resourceId.startsWith("urn:altinn:resource:") ? resourceId.substring("urn:altinn:resource:".length()) : resourceId;
+    }
+}

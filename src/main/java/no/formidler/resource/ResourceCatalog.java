@@ -1,0 +1,33 @@
+package no.formidler.resource;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Other features' view of configured resources, with defaults applied. */
+@Service
+public class ResourceCatalog {
+    static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofDays(30);
+    static final Duration DEFAULT_GRACE_PERIOD = Duration.ofHours(2);
+    private final ResourceRepository resources;
+
+    ResourceCatalog(ResourceRepository resources) {
+        this.resources = resources;
+    }
+
+    public Optional<Resource> find(String resourceId) {
+        return resources.find(resourceId).map(ResourceCatalog::effective);
+    }
+
+    private static Resource effective(ResourceRepository.StoredSettings s) {
+        return new Resource(
+                s.id(),
+                s.owner(),
+                Optional.ofNullable(s.maxFileTransferSize()),
+                IsoDuration.parse(s.timeToLive()).orElse(DEFAULT_TIME_TO_LIVE),
+                s.purgeAfterAllConfirmed(),
+                IsoDuration.parse(s.gracePeriod()).orElse(DEFAULT_GRACE_PERIOD),
+                Optional.ofNullable(s.requiredParty()).filter(p -> !p.isBlank()),
+                s.approvedForDisabledVirusScan());
+    }
+}

@@ -1,0 +1,50 @@
+package no.formidler.transfer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import no.formidler.auth.Caller;
+import no.formidler.auth.Organization;
+import no.formidler.error.BrokerError;
+import no.formidler.error.BrokerException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The recipient's side of a download (E7): who may fetch which file, and the record that it did. */
+@Service
+public class RecipientDownloads {
+    /** Ranged downloads come in bursts (parallel parts, resumes): one DownloadStarted per burst is enough. */
+    static final Duration RANGED_DEBOUNCE = Duration.ofMinutes(5);
+    private final TransferRepository transfers;
+    private final TransferAccess access;
+    private final Clock clock;
+
+    RecipientDownloads(TransferRepository transfers, TransferAccess access, Clock clock) {
+        this.transfers = transfers;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public DownloadableFile authorize(Caller caller, UUID id) {
+        FileTransfer transfer = transfers.find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        Organization recipient = access.requireRecipient(caller, transfer);
+        if (!transfer.status().downloadable()) {
+            throw new BrokerException(BrokerError.FILE_NOT_READY_FOR_DOWNLOAD);
+        }
+        String location = transfer.fileLocation().orElseThrow(() -> new BrokerException(BrokerError.NO_FILE_UPLOADED));
+        return new DownloadableFile(id, transfer.fileName(), location, transfer.fileSize(), recipient);
+    }
+
+    @Transactional
+    public void recordDownloadStarted(DownloadableFile file, Optional<Organization> vendor, boolean ranged) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (ranged && transfers.rangedDownloadRecordedSince(file.fileTransferId(), file.recipient(), now.minus(RANGED_DEBOUNCE))) {
+            return;
+        }
+        transfers.recordRecipientStatus(file.fileTransferId(), file.recipient(), RecipientStatus.DownloadStarted, now,
+                vendor, ranged);
+    }
+}

@@ -1,0 +1,83 @@
+package no.formidler.transfer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import no.formidler.auth.Caller;
+import no.formidler.auth.Organization;
+import no.formidler.error.BrokerError;
+import no.formidler.error.BrokerException;
+import no.formidler.events.EventOutbox;
+import no.formidler.events.EventType;
+import no.formidler.events.Role;
+import no.formidler.events.TransferEvent;
+import no.formidler.resource.Resource;
+import no.formidler.resource.ResourceCatalog;
+import no.formidler.system.FormidlerProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Initialize (E1): checks the request and the sender's rights, then creates the transfer and its first event. */
+@Service
+public class TransferInitializer {
+    private final TransferRepository transfers;
+    private final TransferAccess access;
+    private final ResourceCatalog resources;
+    private final EventOutbox outbox;
+    private final FormidlerProperties properties;
+    private final Clock clock;
+
+    TransferInitializer(TransferRepository transfers, TransferAccess access, ResourceCatalog resources,
+                        EventOutbox outbox, FormidlerProperties properties, Clock clock) {
+        this.transfers = transfers;
+        this.access = access;
+        this.resources = resources;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UUID initialize(Caller caller, InitializeRequest request) {
+        InitializeRequestRules.check(request);
+        String resourceId = stripResourcePrefix(request.resourceId());
+        Organization sender = Organization.parse(request.sender()).orElseThrow();
+        if (!access.maySend(caller, resourceId, sender)) {
+            throw new BrokerException(BrokerError.NO_ACCESS_TO_RESOURCE);
+        }
+        Resource resource = resources.find(resourceId).orElseThrow(() -> new BrokerException(BrokerError.RESOURCE_NOT_CONFIGURED));
+        if (request.virusScanDisabled() && properties.malwareScanning() && !resource.approvedForDisabledVirusScan()) {
+            throw new BrokerException(BrokerError.VIRUS_SCAN_DISABLE_NOT_APPROVED);
+        }
+        List<Organization> recipients = distinctRecipients(request.recipients());
+        RequiredPartyRule.check(resource.requiredParty(), sender, recipients);
+
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        UUID id = UUID.randomUUID();
+        transfers.insert(new TransferRepository.NewTransfer(id, resourceId, request.fileName(),
+                request.sendersFileTransferReference(), request.sender(), sender,
+                Optional.ofNullable(request.checksum()).filter(c -> !c.isEmpty()), !request.virusScanDisabled(), now,
+                now.plus(resource.timeToLive()), request.propertyList() == null ? Map.of() : request.propertyList(),
+                recipients, caller.vendor()));
+        outbox.append(List.of(new TransferEvent(EventType.FILE_TRANSFER_INITIALIZED, resourceId, id, sender,
+                request.sender(), Role.Sender, now)));
+        return id;
+    }
+
+    static String stripResourcePrefix(String resourceId) {
+        return resourceId.startsWith("urn:altinn:resource:") ? resourceId.substring("urn:altinn:resource:".length()) : resourceId;
+    }
+
+    /** Recipients in request order, each once (the reference would record a duplicate twice). */
+    private static List<Organization> distinctRecipients(List<String> recipients) {
+        LinkedHashSet<Organization> distinct = new LinkedHashSet<>();
+        recipients.forEach(r -> distinct.add(Organization.parse(r).orElseThrow()));
+        return new ArrayList<>(distinct);
+    }
+}

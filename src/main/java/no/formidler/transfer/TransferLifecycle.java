@@ -1,0 +1,133 @@
+package no.formidler.transfer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import no.formidler.auth.Caller;
+import no.formidler.error.BrokerError;
+import no.formidler.error.BrokerException;
+import no.formidler.events.EventOutbox;
+import no.formidler.events.EventType;
+import no.formidler.events.Role;
+import no.formidler.events.TransferEvent;
+import no.formidler.resource.Resource;
+import no.formidler.resource.ResourceCatalog;
+import no.formidler.system.FormidlerProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The upload side of a transfer's life: start, complete, fail. Each change is one guarded update with its history
+ * row and its events in one transaction, so it happens once however often it is attempted.
+ */
+@Service
+public class TransferLifecycle {
+    /** The most a scanned file may be (reference: 50 GB). */
+    static final long SCANNED_MAX_SIZE = 50_000_000_000L;
+    static final long GLOBAL_MAX_SIZE = 1_677_721_600_000L;
+    private final TransferRepository transfers;
+    private final TransferAccess access;
+    private final ResourceCatalog resources;
+    private final EventOutbox outbox;
+    private final FormidlerProperties properties;
+    private final Clock clock;
+
+    TransferLifecycle(TransferRepository transfers, TransferAccess access, ResourceCatalog resources,
+                      EventOutbox outbox, FormidlerProperties properties, Clock clock) {
+        this.transfers = transfers;
+        this.access = access;
+        this.resources = resources;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks that the caller may upload to the transfer now (E2 steps 1–2) and records {@code UploadStarted}.
+     *
+     * @param declaredLength the Content-Length, when the client sent one: checked before any byte is read
+     */
+    @Transactional
+    public UploadTarget startUpload(Caller caller, UUID id, OptionalLong declaredLength) {
+        FileTransfer transfer = transfers.findForUpdate(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        access.requireSender(caller, transfer);
+        if (!transfer.status().acceptsUpload()) {
+            throw new BrokerException(BrokerError.FILE_TRANSFER_ALREADY_UPLOADED);
+        }
+        Resource resource = resources.find(transfer.resourceId())
+                .orElseThrow(() -> new BrokerException(BrokerError.RESOURCE_NOT_REGISTERED));
+        long maxSize = maxSize(resource, transfer);
+        if (declaredLength.isPresent() && declaredLength.getAsLong() > maxSize) {
+            throw new BrokerException(BrokerError.FILE_SIZE_EXCEEDS_MAXIMUM);
+        }
+        transfers.transition(id, TransferStatus.UploadStarted.reachableFrom(), TransferStatus.UploadStarted,
+                Optional.empty(), now(), caller.vendor());
+        return new UploadTarget(id, resource.serviceOwner().number(), maxSize);
+    }
+
+    private long maxSize(Resource resource, FileTransfer transfer) {
+        long max = resource.maxFileTransferSize().orElse(GLOBAL_MAX_SIZE);
+        boolean scanned = properties.malwareScanning() && transfer.useVirusScan();
+        return scanned ? Math.min(max, SCANNED_MAX_SIZE) : max;
+    }
+
+    /** What became of a completed upload. */
+    public enum Completion { PUBLISHED, CHECKSUM_MISMATCH, NOT_ACCEPTED }
+
+    /**
+     * Records a stored file: verifies the MD5 given at initialize and publishes. {@code NOT_ACCEPTED} when the
+     * transfer no longer takes an upload (another upload finished first): the caller must delete its blob.
+     */
+    @Transactional
+    public Completion completeUpload(UUID id, StoredFile file) {
+        FileTransfer transfer = transfers.findForUpdate(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        if (transfer.status() != TransferStatus.UploadStarted || transfer.fileLocation().isPresent()) {
+            return Completion.NOT_ACCEPTED;
+        }
+        Instant now = now();
+        if (transfer.checksum().isPresent() && !transfer.checksum().get().equalsIgnoreCase(file.md5())) {
+            fail(transfer, "Checksum mismatch", now);
+            return Completion.CHECKSUM_MISMATCH;
+        }
+        transfers.recordFile(id, file.location(), file.size(), file.md5(), file.sha256());
+        if (transfers.transition(id, TransferStatus.Published.reachableFrom(), TransferStatus.Published, Optional.empty(), now, Optional.empty())) {
+            outbox.append(publishedEvents(transfer, now));
+        }
+        return Completion.PUBLISHED;
+    }
+
+    /** Marks an upload that broke off as failed; a transfer no longer uploading is left as it is. */
+    @Transactional
+    public void failUpload(UUID id, String reason) {
+        transfers.findForUpdate(id).ifPresent(transfer -> fail(transfer, reason, now()));
+    }
+
+    private void fail(FileTransfer transfer, String reason, Instant now) {
+        if (transfers.transition(transfer.id(), TransferStatus.Failed.reachableFrom(), TransferStatus.Failed,
+                Optional.of(reason), now, Optional.empty())) {
+            outbox.append(List.of(senderEvent(EventType.UPLOAD_FAILED, transfer, now)));
+        }
+    }
+
+    private static List<TransferEvent> publishedEvents(FileTransfer transfer, Instant now) {
+        List<TransferEvent> events = new ArrayList<>();
+        events.add(senderEvent(EventType.PUBLISHED, transfer, now));
+        transfer.recipients().forEach(r -> events.add(new TransferEvent(EventType.PUBLISHED, transfer.resourceId(),
+                transfer.id(), r.organization(), r.organization().prefixed(), Role.Recipient, now)));
+        return events;
+    }
+
+    static TransferEvent senderEvent(EventType type, FileTransfer transfer, Instant now) {
+        return new TransferEvent(type, transfer.resourceId(), transfer.id(), transfer.senderOrganization(),
+                transfer.sender(), Role.Sender, now);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

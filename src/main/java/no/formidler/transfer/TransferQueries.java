@@ -1,0 +1,50 @@
+package no.formidler.transfer;
+
+import java.util.List;
+import java.util.UUID;
+import no.formidler.auth.Caller;
+import no.formidler.auth.Organization;
+import no.formidler.error.BrokerError;
+import no.formidler.error.BrokerException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Overview, details and search: what the sender and the recipients may see of their transfers. */
+@Service
+class TransferQueries {
+    private final TransferRepository transfers;
+    private final TransferSearch search;
+    private final TransferAccess access;
+
+    TransferQueries(TransferRepository transfers, TransferSearch search, TransferAccess access) {
+        this.transfers = transfers;
+        this.search = search;
+        this.access = access;
+    }
+
+    @Transactional(readOnly = true)
+    TransferViews.Overview overview(Caller caller, UUID id) {
+        return TransferViews.overview(visibleTransfer(caller, id));
+    }
+
+    @Transactional(readOnly = true)
+    TransferViews.Details details(Caller caller, UUID id) {
+        FileTransfer transfer = visibleTransfer(caller, id);
+        return TransferViews.details(transfer, transfers.history(id), transfers.recipientHistory(id));
+    }
+
+    List<UUID> search(Caller caller, SearchCriteria criteria) {
+        access.requireSearch(caller, criteria.resourceId(), criteria.caller());
+        return search.find(criteria);
+    }
+
+    static Organization callerOrganization(Caller caller) {
+        return caller.organization().orElseThrow(() -> new BrokerException(BrokerError.NO_ACCESS_TO_RESOURCE));
+    }
+
+    private FileTransfer visibleTransfer(Caller caller, UUID id) {
+        FileTransfer transfer = transfers.find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        access.requireParticipant(caller, transfer);
+        return transfer;
+    }
+}

@@ -1,0 +1,247 @@
+package no.formidler.transfer;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import no.formidler.auth.Organization;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The file_transfer, file_transfer_status, recipient and recipient_status tables. */
+@Repository
+class TransferRepository {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JdbcClient jdbc;
+
+    TransferRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    record NewTransfer(UUID id, String resourceId, String fileName, String sendersReference, String sender,
+                       Organization senderOrganization, Optional<String> checksum, boolean useVirusScan,
+                       Instant created, Instant expirationTime, Map<String, String> propertyList,
+                       List<Organization> recipients, Optional<Organization> vendor) {
+    }
+
+    void insert(NewTransfer t) {
+        jdbc.sql("""
+                        insert into file_transfer (id, resource_id, file_name, senders_reference, sender, sender_org,
+                          checksum, use_virus_scan, created, expiration_time, status, status_changed, property_list)
+                        values (:id, :resource, :fileName, :reference, :sender, :senderOrg, :checksum, :scan, :created,
+                          :expires, :status, :created, cast(:properties as jsonb))""")
+                .param("id", t.id())
+                .param("resource", t.resourceId())
+                .param("fileName", t.fileName())
+                .param("reference", t.sendersReference())
+                .param("sender", t.sender())
+                .param("senderOrg", t.senderOrganization().number())
+                .param("checksum", t.checksum().orElse(null), Types.VARCHAR)
+                .param("scan", t.useVirusScan())
+                .param("created", utc(t.created()))
+                .param("expires", utc(t.expirationTime()))
+                .param("status", TransferStatus.Initialized.id())
+                .param("properties", JSON.writeValueAsString(t.propertyList()))
+                .update();
+        insertHistory(t.id(), TransferStatus.Initialized, Optional.empty(), t.created(), t.vendor());
+        for (Organization recipient : t.recipients()) {
+            jdbc.sql("""
+                            insert into recipient (file_transfer_id, org, status, status_changed)
+                            values (:id, :org, :status, :at)""")
+                    .param("id", t.id())
+                    .param("org", recipient.number())
+                    .param("status", RecipientStatus.Initialized.id())
+                    .param("at", utc(t.created()))
+                    .update();
+            insertRecipientHistory(t.id(), recipient, RecipientStatus.Initialized, t.created(), Optional.empty(), false);
+        }
+    }
+
+    Optional<FileTransfer> find(UUID id) {
+        return jdbc.sql("select * from file_transfer where id = :id").param("id", id)
+                .query((rs, n) -> row(rs)).optional()
+                .map(partial -> partial.withRecipients(recipients(id)));
+    }
+
+    /** Loads the transfer and locks its row until the transaction ends: changes to one transfer take turns. */
+    Optional<FileTransfer> findForUpdate(UUID id) {
+        return jdbc.sql("select * from file_transfer where id = :id for update").param("id", id)
+                .query((rs, n) -> row(rs)).optional()
+                .map(partial -> partial.withRecipients(recipients(id)));
+    }
+
+    /**
+     * Moves the transfer to {@code to} if it is in one of {@code from}, and records the change in its history.
+     * Returns false, changing nothing, when it was elsewhere (someone else got there first).
+     */
+    boolean transition(UUID id, Set<TransferStatus> from, TransferStatus to, Optional<String> text, Instant at,
+                       Optional<Organization> vendor) {
+        int changed = jdbc.sql("""
+                        update file_transfer set status = :to, status_text = :text, status_changed = :at,
+                          published = case when :to = 3 and published is null then :at else published end,
+                          version = version + 1
+                        where id = :id and status in (:from)""")
+                .param("to", to.id())
+                .param("text", text.orElse(null), Types.VARCHAR)
+                .param("at", utc(at))
+                .param("id", id)
+                .param("from", from.stream().map(TransferStatus::id).toList())
+                .update();
+        if (changed == 1) {
+            insertHistory(id, to, text, at, vendor);
+        }
+        return changed == 1;
+    }
+
+    void recordFile(UUID id, String location, long size, String md5, String sha256) {
+        jdbc.sql("""
+                        update file_transfer set file_location = :location, file_size = :size,
+                          checksum = coalesce(nullif(checksum, ''), :md5), sha256 = :sha256
+                        where id = :id""")
+                .param("location", location)
+                .param("size", size)
+                .param("md5", md5)
+                .param("sha256", sha256)
+                .param("id", id)
+                .update();
+    }
+
+    void recordRecipientStatus(UUID id, Organization recipient, RecipientStatus status, Instant at,
+                               Optional<Organization> vendor, boolean ranged) {
+        jdbc.sql("""
+                        update recipient set status = greatest(status, :status), status_changed = greatest(status_changed, :at)
+                        where file_transfer_id = :id and org = :org""")
+                .param("status", status.id())
+                .param("at", utc(at))
+                .param("id", id)
+                .param("org", recipient.number())
+                .update();
+        insertRecipientHistory(id, recipient, status, at, vendor, ranged);
+    }
+
+    boolean rangedDownloadRecordedSince(UUID id, Organization recipient, Instant since) {
+        return jdbc.sql("""
+                        select exists (select 1 from recipient_status
+                          where file_transfer_id = :id and org = :org and ranged and changed >= :since)""")
+                .param("id", id)
+                .param("org", recipient.number())
+                .param("since", utc(since))
+                .query(Boolean.class)
+                .single();
+    }
+
+    record StatusEntry(TransferStatus status, Optional<String> text, Instant changed) {
+    }
+
+    record RecipientStatusEntry(Organization recipient, RecipientStatus status, Instant changed) {
+    }
+
+    List<StatusEntry> history(UUID id) {
+        return jdbc.sql("select status, status_text, changed from file_transfer_status where file_transfer_id = :id order by id")
+                .param("id", id)
+                .query((rs, n) -> new StatusEntry(TransferStatus.ofId(rs.getInt(1)), Optional.ofNullable(rs.getString(2)),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    List<RecipientStatusEntry> recipientHistory(UUID id) {
+        return jdbc.sql("select org, status, changed from recipient_status where file_transfer_id = :id order by id")
+                .param("id", id)
+                .query((rs, n) -> new RecipientStatusEntry(new Organization(rs.getString(1)),
+                        RecipientStatus.ofId(rs.getInt(2)), rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    private void insertHistory(UUID id, TransferStatus status, Optional<String> text, Instant at,
+                               Optional<Organization> vendor) {
+        jdbc.sql("""
+                        insert into file_transfer_status (file_transfer_id, status, status_text, changed, vendor)
+                        values (:id, :status, :text, :at, :vendor)""")
+                .param("id", id)
+                .param("status", status.id())
+                .param("text", text.orElse(null), Types.VARCHAR)
+                .param("at", utc(at))
+                .param("vendor", vendor.map(Organization::prefixed).orElse(null), Types.VARCHAR)
+                .update();
+    }
+
+    private void insertRecipientHistory(UUID id, Organization recipient, RecipientStatus status, Instant at,
+                                        Optional<Organization> vendor, boolean ranged) {
+        jdbc.sql("""
+                        insert into recipient_status (file_transfer_id, org, status, changed, vendor, ranged)
+                        values (:id, :org, :status, :at, :vendor, :ranged)""")
+                .param("id", id)
+                .param("org", recipient.number())
+                .param("status", status.id())
+                .param("at", utc(at))
+                .param("vendor", vendor.map(Organization::prefixed).orElse(null), Types.VARCHAR)
+                .param("ranged", ranged)
+                .update();
+    }
+
+    private List<Recipient> recipients(UUID id) {
+        return jdbc.sql("select org, status, status_changed from recipient where file_transfer_id = :id order by org")
+                .param("id", id)
+                .query((rs, n) -> new Recipient(new Organization(rs.getString(1)), RecipientStatus.ofId(rs.getInt(2)),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** A transfer row before its recipients are attached. */
+    private record Row(FileTransfer transfer) {
+        FileTransfer withRecipients(List<Recipient> recipients) {
+            FileTransfer t = transfer;
+            return new FileTransfer(t.id(), t.resourceId(), t.fileName(), t.sendersReference(), t.sender(),
+                    t.senderOrganization(), t.checksum(), t.sha256(), t.fileSize(), t.useVirusScan(), t.created(),
+                    t.expirationTime(), t.fileLocation(), t.status(), t.statusText(), t.statusChanged(), t.published(),
+                    t.propertyList(), List.copyOf(recipients));
+        }
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(new FileTransfer(
+                rs.getObject("id", UUID.class),
+                rs.getString("resource_id"),
+                rs.getString("file_name"),
+                rs.getString("senders_reference"),
+                rs.getString("sender"),
+                new Organization(rs.getString("sender_org")),
+                Optional.ofNullable(rs.getString("checksum")),
+                Optional.ofNullable(rs.getString("sha256")),
+                rs.getLong("file_size"),
+                rs.getBoolean("use_virus_scan"),
+                instant(rs, "created"),
+                instant(rs, "expiration_time"),
+                Optional.ofNullable(rs.getString("file_location")),
+                TransferStatus.ofId(rs.getInt("status")),
+                Optional.ofNullable(rs.getString("status_text")),
+                instant(rs, "status_changed"),
+                Optional.ofNullable(rs.getObject("published", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                properties(rs.getString("property_list")),
+                List.of()));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Map<String, String> properties(String json) {
+        Map<String, String> map = JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
+        });
+        return java.util.Collections.unmodifiableMap(map);
+    }
+}

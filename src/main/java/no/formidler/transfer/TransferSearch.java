@@ -1,0 +1,69 @@
+package no.formidler.transfer;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The search query: transfers the caller sends or receives on one resource, newest (or oldest) first, at most 100. */
+@Repository
+class TransferSearch {
+    private final JdbcClient jdbc;
+
+    TransferSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<UUID> find(SearchCriteria c) {
+        String sortColumn = c.status().isPresent() ? "t.status_changed" : "t.created";
+        String filters = filters(c, sortColumn);
+        String recipientPart = "select t.id, " + sortColumn + " as sort from file_transfer t"
+                + " join recipient r on r.file_transfer_id = t.id"
+                + " where r.org = :org and t.resource_id = :resource"
+                + (c.recipientStatus().isPresent() ? " and r.status = :recipientStatus" : "") + filters;
+        String senderPart = "select t.id, " + sortColumn + " as sort from file_transfer t"
+                + " where t.sender_org = :org and t.resource_id = :resource" + filters;
+        String union;
+        if (c.recipientStatus().isPresent() || c.role() == SearchCriteria.SearchRole.Recipient) {
+            union = recipientPart;
+        } else if (c.role() == SearchCriteria.SearchRole.Sender) {
+            union = senderPart;
+        } else {
+            union = recipientPart + " union " + senderPart;
+        }
+        String sql = "select id from (" + union + ") matches order by sort " + (c.ascending() ? "asc" : "desc")
+                + ", id limit " + SearchCriteria.MAX_RESULTS;
+        var statement = jdbc.sql(sql)
+                .param("org", c.caller().number())
+                .param("resource", c.resourceId());
+        if (c.recipientStatus().isPresent()) {
+            statement = statement.param("recipientStatus", c.recipientStatus().get().id());
+        }
+        if (c.status().isPresent()) {
+            statement = statement.param("status", c.status().get().id());
+        }
+        if (c.from().isPresent()) {
+            statement = statement.param("from", TransferRepository.utc(c.from().get()));
+        }
+        if (c.to().isPresent()) {
+            statement = statement.param("to", TransferRepository.utc(c.to().get()));
+        }
+        return statement.query(UUID.class).list();
+    }
+
+    /** Only fixed SQL fragments are joined here; every value is a named parameter. */
+    private static String filters(SearchCriteria c, String sortColumn) {
+        StringBuilder sql = new StringBuilder();
+        if (c.status().isPresent()) {
+            sql.append(" and t.status = :status");
+        }
+        if (c.from().isPresent() && c.to().isPresent()) {
+            sql.append(" and ").append(sortColumn).append(" between :from and :to");
+        } else if (c.from().isPresent()) {
+            sql.append(" and ").append(sortColumn).append(" > :from");
+        } else if (c.to().isPresent()) {
+            sql.append(" and ").append(sortColumn).append(" < :to");
+        }
+        return sql.toString();
+    }
+}

@@ -1,0 +1,79 @@
+package no.formidler.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.OptionalLong;
+import java.util.UUID;
+import no.formidler.auth.Caller;
+import no.formidler.error.BrokerError;
+import no.formidler.error.BrokerException;
+import no.formidler.error.ValidationException;
+import no.formidler.storage.BlobStore;
+import no.formidler.transfer.StoredFile;
+import no.formidler.transfer.TransferLifecycle;
+import no.formidler.transfer.UploadTarget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Streams an upload body into the blob store (E2, and the second half of E3), counting and hashing on the way. Each
+ * attempt writes under its own key, so a failed or losing attempt never touches a published file.
+ */
+@Service
+public class StreamedUpload {
+    private static final Logger log = LoggerFactory.getLogger(StreamedUpload.class);
+    private final TransferLifecycle lifecycle;
+    private final BlobStore store;
+
+    StreamedUpload(TransferLifecycle lifecycle, BlobStore store) {
+        this.lifecycle = lifecycle;
+        this.store = store;
+    }
+
+    public UUID upload(Caller caller, UUID id, InputStream body, OptionalLong declaredLength) {
+        UploadTarget target = lifecycle.startUpload(caller, id, declaredLength);
+        String location = target.serviceOwner() + "/" + id + "/" + UUID.randomUUID();
+        DigestingInputStream content = new DigestingInputStream(new ClientInputStream(body), target.maxSize());
+        long size = store(id, location, content);
+        var completion = lifecycle.completeUpload(id, new StoredFile(location, size, content.md5Hex(), content.sha256Hex()));
+        switch (completion) {
+            case PUBLISHED -> {
+                return id;
+            }
+            case CHECKSUM_MISMATCH -> {
+                deleteQuietly(location);
+                throw new BrokerException(BrokerError.CHECKSUM_MISMATCH);
+            }
+            default -> {
+                deleteQuietly(location);
+                throw new BrokerException(BrokerError.FILE_TRANSFER_ALREADY_UPLOADED);
+            }
+        }
+    }
+
+    private long store(UUID id, String location, DigestingInputStream content) {
+        try {
+            return store.write(location, content);
+        } catch (DigestingInputStream.SizeLimitExceededException e) {
+            lifecycle.failUpload(id, "File size exceeds maximum");
+            throw new BrokerException(BrokerError.FILE_SIZE_EXCEEDS_MAXIMUM);
+        } catch (ClientInputStream.ClientGoneException e) {
+            log.info("Upload of {} broke off after {} bytes: {}", id, content.count(), e.getCause().toString());
+            lifecycle.failUpload(id, "File upload failed and was aborted");
+            throw ValidationException.of("body", "The upload body ended early or could not be read; the transfer is now Failed.");
+        } catch (IOException e) {
+            log.error("Storing the upload of {} failed", id, e);
+            lifecycle.failUpload(id, "Error occurred while uploading fileTransfer");
+            throw new BrokerException(BrokerError.UPLOAD_FAILED);
+        }
+    }
+
+    private void deleteQuietly(String location) {
+        try {
+            store.delete(location);
+        } catch (IOException e) {
+            log.warn("Could not delete the unused blob {}", location, e);
+        }
+    }
+}

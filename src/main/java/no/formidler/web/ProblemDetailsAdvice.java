@@ -1,0 +1,76 @@
+package no.formidler.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import no.formidler.error.BrokerException;
+import no.formidler.error.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+
+/** The one place where errors become problem details; nothing but a bug answers 500. */
+@RestControllerAdvice
+class ProblemDetailsAdvice {
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(BrokerException.class)
+    ResponseEntity<ProblemDetail> broker(BrokerException e, HttpServletRequest request) {
+        if (e.error().status() >= 500) {
+            log.warn("{} on {} {}", e.error().code(), request.getMethod(), request.getRequestURI(), e.getCause());
+        }
+        return respond(Problems.of(e.error(), request));
+    }
+
+    @ExceptionHandler(ValidationException.class)
+    ResponseEntity<ProblemDetail> validation(ValidationException e, HttpServletRequest request) {
+        return respond(Problems.validation(e.errors(), request));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return respond(Problems.validation(Map.of("body", List.of(RequestBodyErrors.describe(e))), request));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        String message = "The value '%s' is not valid.".formatted(e.getValue());
+        return respond(Problems.validation(Map.of(e.getName(), List.of(message)), request));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        String message = "The %s field is required.".formatted(e.getParameterName());
+        return respond(Problems.validation(Map.of(e.getParameterName(), List.of(message)), request));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
+        return respond(Problems.validation(Map.of("body", List.of("The multipart body could not be read.")), request));
+    }
+
+    /** Spring's own answers (405, 415, 404 for unknown paths, ...) in our problem shape; anything else is a bug. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse framework) {
+            HttpStatusCode status = framework.getStatusCode();
+            return ResponseEntity.status(status).headers(framework.getHeaders())
+                    .body(Problems.of(status.value(), framework.getBody().getDetail(), request));
+        }
+        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(Problems.of(500, "", request));
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

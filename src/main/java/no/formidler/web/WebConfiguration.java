@@ -1,0 +1,32 @@
+package no.formidler.web;
+
+import jakarta.servlet.Filter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Filters that run before authentication, in the reference's order (spec-core §1.3). */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+    @Bean
+    FilterRegistrationBean<TraceIdFilter> traceIdFilter() {
+        return first(new TraceIdFilter(), 0);
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        return first(new SecurityHeadersFilter(), 1);
+    }
+
+    @Bean
+    FilterRegistrationBean<AcceptHeaderFilter> acceptHeaderFilter() {
+        return first(new AcceptHeaderFilter(), 2);
+    }
+
+    private static <F extends Filter> FilterRegistrationBean<F> first(F filter, int position) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        // Spring Security's chain sits at -100; these run before it.
+        registration.setOrder(-1000 + position);
+        return registration;
+    }
+}
