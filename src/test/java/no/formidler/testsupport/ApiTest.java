@@ -1,0 +1,55 @@
+package no.formidler.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the HTTP tests: one broker on a random port with embedded PostgreSQL in a temporary data directory,
+ * shared by every test class (Spring caches the context). Tokens come from a test issuer over a real JWKS endpoint;
+ * the development issuer is off. Tests stay independent by using fresh organisations and resources ({@link Scenario}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTest {
+    protected static final TestIssuer ISSUER = TestIssuer.start("https://test-issuer.formidler.local/");
+    protected static final TestIssuer OTHER_ISSUER = TestIssuer.start("https://second-issuer.formidler.local/");
+    protected static final TestIssuer UNTRUSTED = TestIssuer.start("https://untrusted.formidler.local/");
+    protected static final Path DATA_DIR = tempDir();
+
+    @LocalServerPort
+    int port;
+
+    protected BrokerClient client;
+
+    @DynamicPropertySource
+    static void brokerProperties(DynamicPropertyRegistry registry) {
+        registry.add("formidler.data-dir", DATA_DIR::toString);
+        registry.add("formidler.dev-tokens.enabled", () -> "false");
+        registry.add("formidler.auth.issuers[0].issuer", ISSUER::issuer);
+        registry.add("formidler.auth.issuers[0].jwks-uri", ISSUER::jwksUri);
+        registry.add("formidler.auth.issuers[1].issuer", OTHER_ISSUER::issuer);
+        registry.add("formidler.auth.issuers[1].jwks-uri", OTHER_ISSUER::jwksUri);
+    }
+
+    @BeforeEach
+    void connect() {
+        client = new BrokerClient("http://127.0.0.1:" + port);
+    }
+
+    protected Scenario scenario() {
+        return new Scenario(client, ISSUER);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("formidler-test-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
