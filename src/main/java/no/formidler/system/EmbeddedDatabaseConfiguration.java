@@ -6,6 +6,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +31,7 @@ class EmbeddedDatabaseConfiguration {
         Path dataDir = properties.dataDir().resolve("postgres").toAbsolutePath();
         Path workDir = properties.dataDir().resolve("postgres-runtime").toAbsolutePath();
         Files.createDirectories(workDir);
+        stopOrphanedPostmaster(dataDir);
         log.info("Starting embedded PostgreSQL with data in {}", dataDir);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -34,6 +39,39 @@ class EmbeddedDatabaseConfiguration {
                 .setOverrideWorkingDirectory(workDir.toFile())
                 .setServerConfig("max_connections", "200")
                 .start();
+    }
+
+    /**
+     * After a crash (kill -9) of the broker its PostgreSQL keeps running, holding the data directory. It is ours
+     * and has no clients left, so it is shut down before a new one starts on the same data.
+     */
+    private static void stopOrphanedPostmaster(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        if (!firstLine.matches("\\d+")) {
+            return;
+        }
+        Optional<ProcessHandle> postmaster = ProcessHandle.of(Long.parseLong(firstLine))
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        if (postmaster.isEmpty()) {
+            return; // a stale lock file: PostgreSQL itself replaces it
+        }
+        log.warn("An embedded PostgreSQL (pid {}) from an earlier run still holds {}; stopping it", firstLine, dataDir);
+        ProcessHandle process = postmaster.get();
+        process.destroy();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while stopping the orphaned PostgreSQL", e);
+        } catch (ExecutionException e) {
+            throw new IOException(e);
+        }
     }
 
     @Bean(destroyMethod = "close")

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the development issuer is off. Tests stay independent by using fresh organisations and resources ({@link Scenario}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ApiTest.TestClockConfiguration.class)
 public abstract class ApiTest {
     protected static final TestIssuer ISSUER = TestIssuer.start("https://test-issuer.formidler.local/");
     protected static final TestIssuer OTHER_ISSUER = TestIssuer.start("https://second-issuer.formidler.local/");
@@ -25,6 +31,19 @@ public abstract class ApiTest {
     int port;
 
     protected BrokerClient client;
+
+    /** The broker's clock; advance it to test expiry and other time rules. */
+    @Autowired
+    protected TestClock clock;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+    }
 
     @DynamicPropertySource
     static void brokerProperties(DynamicPropertyRegistry registry) {
