@@ -28,7 +28,7 @@ public abstract class ApiTest {
     protected static final Path DATA_DIR = tempDir();
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     protected BrokerClient client;
 
