@@ -74,6 +74,11 @@ class AccessPolicyController {
                 errors.add(field, "A rule needs at least one subject and one action.");
                 continue;
             }
+            List<Action> actions = new ArrayList<>();
+            for (String name : rule.actions()) {
+                Action.fromWireName(name).ifPresentOrElse(actions::add,
+                        () -> errors.add(field + ".actions", "An action is read, write or subscribe: " + name));
+            }
             for (String subject : rule.subjects()) {
                 String normalised = "*".equals(subject) ? "*" : Organization.parse(subject).map(Organization::number).orElse(null);
                 if (normalised == null) {
@@ -81,11 +86,7 @@ class AccessPolicyController {
                             + Organization.URN_PREFIX + "<9 digits>) or *: " + subject);
                     continue;
                 }
-                for (String name : rule.actions()) {
-                    Action.fromWireName(name).ifPresentOrElse(
-                            action -> grants.add(new ResourceRepository.Grant(grants.size(), normalised, action)),
-                            () -> errors.add(field + ".actions", "An action is read, write or subscribe: " + name));
-                }
+                actions.forEach(action -> grants.add(new ResourceRepository.Grant(grants.size(), normalised, action)));
             }
         }
         errors.throwIfAny();

@@ -1,0 +1,137 @@
+package no.formidler.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import no.formidler.testsupport.ApiTest;
+import no.formidler.testsupport.BrokerClient;
+import no.formidler.testsupport.Scenario;
+import org.junit.jupiter.api.Test;
+
+/** E7 and E8 over HTTP: whole and ranged downloads, who may download, and confirmation. */
+class DownloadTest extends ApiTest {
+    private static final byte[] FILE = "0123456789abcdefghijklmnopqrstuvwxyzABCDE".getBytes(StandardCharsets.US_ASCII); // 41 bytes
+
+    private static void assertBrokerError(BrokerClient.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.json().get("code").asString()).isEqualTo(code);
+    }
+
+    private static long downloadStartedRows(Scenario s, String id) {
+        return s.details(id, s.senderToken).json().get("recipientFileTransferStatusHistory")
+                .findValuesAsString("recipientFileTransferStatusCode").stream().filter("DownloadStarted"::equals).count();
+    }
+
+    @Test
+    void aWholeDownloadCarriesTheFileAndItsHeaders() {
+        Scenario s = scenario().ready();
+        String id = s.publish(FILE);
+        var response = s.download(id, s.recipient1Token);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(new String(FILE, StandardCharsets.US_ASCII));
+        assertThat(response.header("Content-Length")).isEqualTo("41");
+        assertThat(response.header("Accept-Ranges")).isEqualTo("bytes");
+        assertThat(response.header("Content-Type")).isEqualTo("application/octet-stream");
+        assertThat(response.header("Content-Disposition")).startsWith("attachment; filename=\"report.pdf\"")
+                .contains("filename*=UTF-8''report.pdf");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void rangesAreServedAs206AndUnsatisfiableOnesAs416() {
+        Scenario s = scenario().ready();
+        String id = s.publish(FILE);
+        var first = s.download(id, s.recipient1Token, "Range", "bytes=0-9");
+        assertThat(first.status()).isEqualTo(206);
+        assertThat(first.header("Content-Range")).isEqualTo("bytes 0-9/41");
+        assertThat(first.header("Content-Length")).isEqualTo("10");
+        assertThat(first.body()).isEqualTo("0123456789");
+        assertThat(s.download(id, s.recipient1Token, "Range", "bytes=10-").header("Content-Range")).isEqualTo("bytes 10-40/41");
+        assertThat(s.download(id, s.recipient1Token, "Range", "bytes=-10").body()).isEqualTo("vwxyzABCDE");
+        assertThat(s.download(id, s.recipient1Token, "Range", "bytes=10-99999").header("Content-Range")).isEqualTo("bytes 10-40/41");
+        assertBrokerError(s.download(id, s.recipient1Token, "Range", "bytes=41-"), 416, "BRO-00029");
+        var multiple = s.download(id, s.recipient1Token, "Range", "bytes=0-1,5-10");
+        assertThat(multiple.status()).isEqualTo(200);
+        assertThat(multiple.body()).hasSize(41);
+    }
+
+    @Test
+    void rangedDownloadsInABurstRecordOneDownloadStartedWholeOnesEachTheirOwn() {
+        Scenario s = scenario().ready();
+        String id = s.publish(FILE);
+        s.download(id, s.recipient1Token, "Range", "bytes=0-9");
+        s.download(id, s.recipient1Token, "Range", "bytes=10-19");
+        assertThat(downloadStartedRows(s, id)).isEqualTo(1);
+        s.download(id, s.recipient1Token);
+        s.download(id, s.recipient1Token);
+        assertThat(downloadStartedRows(s, id)).isEqualTo(3);
+    }
+
+    @Test
+    void nothingCanBeDownloadedBeforeItIsPublished() {
+        Scenario s = scenario().ready();
+        String id = s.initialize();
+        assertBrokerError(s.download(id, s.recipient1Token), 403, "BRO-00007");
+        assertBrokerError(s.download("00000000-0000-0000-0000-000000000000", s.recipient1Token), 404, "BRO-00001");
+    }
+
+    @Test
+    void onlyRecipientsWithTheReadScopeMayDownload() {
+        Scenario s = scenario().ready();
+        String id = s.publish(FILE);
+        assertBrokerError(s.download(id, s.outsiderToken), 401, "BRO-00006");
+        String writeOnly = s.issuer.enterprise(s.recipient1, Scenario.WRITE);
+        assertThat(s.download(id, writeOnly).status()).isEqualTo(403);
+        var anonymous = s.download(id, null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+        // The sender is not a recipient, even with the read scope.
+        assertBrokerError(s.download(id, s.senderToken), 401, "BRO-00006");
+    }
+
+    @Test
+    void aRecipientThatTheRulesNoLongerGrantReadIsRefused() {
+        Scenario s = scenario().ready();
+        String id = s.publish(FILE);
+        s.policy("{\"rules\":[{\"subjects\":[\"0192:" + s.sender + "\"],\"actions\":[\"write\"]}]}");
+        assertBrokerError(s.download(id, s.recipient1Token), 401, "BRO-00006");
+    }
+
+    @Test
+    void confirmationFollowsTheReferenceRules() {
+        Scenario s = scenario().ready();
+        String unpublished = s.initialize();
+        assertBrokerError(s.confirm(unpublished, s.recipient1Token), 400, "BRO-00003");
+
+        String id = s.publish(FILE);
+        assertBrokerError(s.confirm(id, s.recipient1Token), 400, "BRO-00019");
+        s.download(id, s.recipient1Token);
+        assertThat(s.confirm(id, s.recipient1Token).status()).isEqualTo(204);
+        assertThat(s.confirm(id, s.recipient1Token).status()).as("confirming twice is harmless").isEqualTo(204);
+        assertThat(s.status(id)).isEqualTo("Published");
+        assertBrokerError(s.confirm(id, s.outsiderToken), 401, "BRO-00006");
+
+        s.download(id, s.recipient2Token);
+        assertThat(s.confirm(id, s.recipient2Token).status()).isEqualTo(204);
+        assertThat(s.status(id)).isEqualTo("AllConfirmedDownloaded");
+        assertBrokerError(s.confirm(id, s.recipient2Token), 400, "BRO-00010");
+        assertThat(s.download(id, s.recipient1Token).status()).as("re-download after confirmation").isEqualTo(200);
+        assertBrokerError(s.confirm("00000000-0000-0000-0000-000000000000", s.recipient1Token), 404, "BRO-00001");
+    }
+
+    @Test
+    void theLastTwoRecipientsConfirmingAtOnceStillCompleteTheTransfer() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Scenario s = scenario().ready();
+            String id = s.publish(FILE);
+            s.download(id, s.recipient1Token);
+            s.download(id, s.recipient2Token);
+            var one = java.util.concurrent.CompletableFuture.supplyAsync(() -> s.confirm(id, s.recipient1Token).status());
+            var two = java.util.concurrent.CompletableFuture.supplyAsync(() -> s.confirm(id, s.recipient2Token).status());
+            assertThat(one.get()).isEqualTo(204);
+            assertThat(two.get()).isEqualTo(204);
+            assertThat(s.status(id)).isEqualTo("AllConfirmedDownloaded");
+        }
+    }
+}
