@@ -1,0 +1,37 @@
+package no.formidler;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Package boundaries: features form no cycles, and the domain rules stay plain Java. */
+@AnalyzeClasses(packages = "no.formidler", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featuresDoNotDependOnEachOtherInCycles =
+            slices().matching("no.formidler.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule theTransferDomainHasNoFrameworkTypes = noClasses()
+            .that().haveSimpleNameEndingWith("Status")
+            .or().haveSimpleName("FileTransfer").or().haveSimpleName("Recipient")
+            .or().haveSimpleNameEndingWith("Rules").or().haveSimpleNameEndingWith("Rule")
+            .or().haveSimpleName("ByteRange").or().haveSimpleName("Organization")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..");
+
+    @ArchTest
+    static final ArchRule onlyTheWebLayerBuildsProblemDetailsFromErrors = noClasses()
+            .that().resideInAnyPackage("no.formidler.transfer..", "no.formidler.resource..", "no.formidler.storage..")
+            .should().dependOnClassesThat().resideInAPackage("no.formidler.web..");
+
+    @ArchTest
+    static final ArchRule storageKnowsNothingOfTransfers = noClasses()
+            .that().resideInAPackage("no.formidler.storage..")
+            .should().dependOnClassesThat().resideInAnyPackage("no.formidler.transfer..", "no.formidler.upload..",
+                    "no.formidler.download..", "no.formidler.resource..");
+}
