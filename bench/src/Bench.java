@@ -1,0 +1,48 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Formidler's benchmark: starts the broker from target/formidler.jar in a temporary data directory (embedded
+ * PostgreSQL, filesystem store, development tokens) and nginx beside it on the same disk, measures each figure as the
+ * median of at least three runs, and writes docs/benchmarks.md and bench/results/latest.json.
+ * {@code --quick} uses tiny sizes so that CI can keep the harness working in seconds.
+ */
+public final class Bench {
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        Sizes sizes = quick ? Sizes.QUICK : Sizes.FULL;
+        Path work = Files.createTempDirectory("formidler-bench-");
+        Results results = new Results(quick);
+        List<String> failures = new ArrayList<>();
+
+        results.startup(Startup.measure(work, quick ? 1 : 3));
+        try (Nginx nginx = Nginx.start(work.resolve("nginx"));
+             BrokerUnderTest broker = BrokerUnderTest.start(work.resolve("broker"))) {
+            Api api = new Api(broker.baseUrl());
+            Path file = Content.randomFile(work.resolve("payload.bin"), sizes.transferBytes());
+            results.transfers(new Throughput(api, nginx, broker).measure(file, sizes.runs()));
+            results.tus(new TusThroughput(api).measure(file, sizes.runs(), results.streamedUploadMbps()));
+            results.memory(new MemoryProfile(api, broker).measure(sizes.memoryBytes()));
+            results.metadata(new MetadataLoad(api).measure(sizes.seededTransfers(), sizes.loadSeconds()));
+            results.events(new EventDelivery(api).measure(sizes.eventTransfers()));
+            Files.deleteIfExists(file);
+        } catch (RuntimeException e) {
+            failures.add(e.toString());
+            throw e;
+        } finally {
+            results.write(Path.of("bench/results/latest.json"), quick ? null : Path.of("docs/benchmarks.md"),
+                    LocalDate.now().toString(), failures);
+            Content.deleteTree(work);
+        }
+        System.out.println(results.summary());
+    }
+
+    /** How much work each figure gets; the full sizes are those of issue #9. */
+    record Sizes(long transferBytes, int runs, long memoryBytes, int seededTransfers, int loadSeconds, int eventTransfers) {
+        static final Sizes FULL = new Sizes(1L << 30, 3, 10L << 30, 100_000, 10, 1_000);
+        static final Sizes QUICK = new Sizes(8L << 20, 3, 32L << 20, 200, 1, 20);
+    }
+}

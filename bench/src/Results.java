@@ -1,0 +1,113 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Collects the figures and writes them as JSON and as the table in docs/benchmarks.md, with the targets of #9. */
+final class Results {
+    private record Target(String figure, String comparison, double bound) {
+        boolean met(double value) {
+            return comparison.equals(">=") ? value >= bound : value < bound;
+        }
+    }
+
+    private static final List<Target> TARGETS = List.of(
+            new Target("upload_ratio", ">=", 0.8),
+            new Target("download_ratio", ">=", 0.9),
+            new Target("tus_ratio_to_streamed", ">=", 0.8),
+            new Target("live_heap_growth_mb", "<", 64),
+            new Target("initialize_16_p99_ms", "<", 50),
+            new Target("overview_16_p99_ms", "<", 50),
+            new Target("search_16_p99_ms", "<", 100),
+            new Target("events_seconds_after_last_publish", "<", 10),
+            new Target("startup_restart_s", "<", 10),
+            new Target("startup_new_data_dir_s", "<", 10));
+
+    private final boolean quick;
+    private final Map<String, Double> figures = new LinkedHashMap<>();
+
+    Results(boolean quick) {
+        this.quick = quick;
+    }
+
+    void startup(Map<String, Double> f) { figures.putAll(f); }
+    void transfers(Map<String, Double> f) { figures.putAll(f); }
+    void tus(Map<String, Double> f) { figures.putAll(f); }
+    void memory(Map<String, Double> f) { figures.putAll(f); }
+    void metadata(Map<String, Double> f) { figures.putAll(f); }
+    void events(Map<String, Double> f) { figures.putAll(f); }
+
+    double streamedUploadMbps() {
+        return figures.getOrDefault("upload_mbps", Double.NaN);
+    }
+
+    void write(Path json, Path markdown, String date, List<String> failures) throws Exception {
+        Files.createDirectories(json.getParent());
+        StringBuilder out = new StringBuilder("{\n");
+        out.append("  \"date\": \"").append(date).append("\",\n");
+        out.append("  \"mode\": \"").append(quick ? "quick" : "full").append("\",\n");
+        out.append("  \"jdk\": \"").append(System.getProperty("java.version")).append("\",\n");
+        out.append("  \"cpus\": ").append(Runtime.getRuntime().availableProcessors()).append(",\n");
+        out.append("  \"failures\": [").append(String.join(",", failures.stream().map(f -> "\"" + f.replace("\"", "'") + "\"").toList())).append("],\n");
+        out.append("  \"figures\": {\n");
+        List<String> entries = new ArrayList<>();
+        figures.forEach((name, value) -> entries.add("    \"" + name + "\": " + number(value)));
+        out.append(String.join(",\n", entries)).append("\n  }\n}\n");
+        Files.writeString(json, out.toString());
+        if (markdown != null) {
+            Files.createDirectories(markdown.getParent());
+            Files.writeString(markdown, markdown(date));
+        }
+    }
+
+    String summary() {
+        StringBuilder out = new StringBuilder("Formidler benchmark (" + (quick ? "quick" : "full") + ")\n");
+        figures.forEach((name, value) -> out.append(String.format(Locale.ROOT, "  %-40s %12s%n", name, number(value))));
+        for (Target target : TARGETS) {
+            Double value = figures.get(target.figure());
+            if (value != null) {
+                out.append(String.format(Locale.ROOT, "  target %-33s %s %s: %s%n", target.figure(), target.comparison(),
+                        number(target.bound()), target.met(value) ? "met" : "MISSED"));
+            }
+        }
+        return out.toString();
+    }
+
+    private String markdown(String date) {
+        StringBuilder md = new StringBuilder("# Benchmarks\n\n");
+        md.append("Produced by `bench/run` (see below) on ").append(date).append(", JDK ")
+                .append(System.getProperty("java.version")).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" CPUs. Each throughput figure is the median of at least three runs; MB = 10^6 bytes.\n\n");
+        md.append("## Targets\n\n| figure | value | target | met |\n|---|---|---|---|\n");
+        for (Target target : TARGETS) {
+            Double value = figures.get(target.figure());
+            md.append("| ").append(target.figure()).append(" | ").append(value == null ? "not measured" : number(value))
+                    .append(" | ").append(target.comparison()).append(' ').append(number(target.bound())).append(" | ")
+                    .append(value == null ? "–" : target.met(value) ? "yes" : "**no**").append(" |\n");
+        }
+        md.append("\n## All figures\n\n| figure | value |\n|---|---|\n");
+        figures.forEach((name, value) -> md.append("| ").append(name).append(" | ").append(number(value)).append(" |\n"));
+        md.append("\n## How\n\n`bench/run` builds the jar, starts the broker in a temporary data directory (embedded PostgreSQL, "
+                + "filesystem store, development tokens) and nginx (WebDAV PUT) on 127.0.0.1 writing to the same disk, then measures "
+                + "in this order: start-up, streamed upload/download of a 1 GiB random file against nginx, TUS with 8 MiB chunks "
+                + "(sequential and 4 parallel partial uploads joined by concatenation), memory during a 10 GiB upload and download "
+                + "(live heap sampled after `jcmd GC.run` each second), metadata latency with 100,000 transfers stored (16 and 64 "
+                + "concurrent clients, 10 s each), and event delivery of 1,000 published transfers to a local webhook. "
+                + "`bench/run --quick` runs the same with tiny sizes (CI runs it so the harness keeps working; its figures mean nothing).\n");
+        md.append("\n## Notes\n\n").append(NOTES);
+        return md.toString();
+    }
+
+    /** What the numbers mean and where targets are missed; kept in docs/benchmarks.md by hand between runs. */
+    static String NOTES = "";
+
+    private static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "null";
+        }
+        return String.format(Locale.ROOT, value == Math.rint(value) && Math.abs(value) < 1e12 ? "%.0f" : "%.3f", value);
+    }
+}
