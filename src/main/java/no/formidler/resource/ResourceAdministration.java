@@ -69,6 +69,6 @@ public class ResourceAdministration {
         if (resourceId == null || !RESOURCE_ID.matcher(resourceId).matches()) {
             throw ValidationException.of("resourceId", "Invalid Resource identifier format");
         }
-        return resourceId.startsWith("urn:altinn:resource:") ? resourceId.substring("urn:altinn:resource:".length()) : resourceId;
+        return Resource.idOf(resourceId);
     }
 }

@@ -7,8 +7,6 @@ import no.formidler.error.ValidationErrors;
 
 /** The rules a change of resource settings must pass (reference E9), in the reference's order. */
 final class ResourceSettingsRules {
-    static final long SCANNED_MAX_SIZE = 50_000_000_000L;
-    static final long GLOBAL_MAX_SIZE = 1_677_721_600_000L;
     private static final Duration MAX_TIME_TO_LIVE = Duration.ofDays(365);
     private static final Duration MAX_GRACE_PERIOD = Duration.ofHours(24);
 
@@ -49,10 +47,10 @@ final class ResourceSettingsRules {
             if (max == 0) {
                 throw new BrokerException(BrokerError.MAX_SIZE_ZERO);
             }
-            if (max > GLOBAL_MAX_SIZE) {
+            if (max > Resource.GLOBAL_MAX_SIZE) {
                 throw new BrokerException(BrokerError.MAX_SIZE_OVER_GLOBAL_LIMIT);
             }
-            if (scanningRequired && !approvedForDisabledScan && max > SCANNED_MAX_SIZE) {
+            if (scanningRequired && !approvedForDisabledScan && max > Resource.SCANNED_MAX_SIZE) {
                 throw new BrokerException(BrokerError.MAX_SIZE_OVER_SCAN_LIMIT);
             }
         }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import no.formidler.auth.Organization;
+import no.formidler.resource.Resource;
 import no.formidler.error.ValidationErrors;
 
 /** Reads the search query string (E6); parameter names and enum values are case-insensitive, as in the reference. */
@@ -34,7 +35,7 @@ final class SearchParameters {
         var ascending = value(query, "orderAscending", errors, SearchParameters::bool);
         var role = value(query, "role", errors, s -> enumValue(SearchCriteria.SearchRole.values(), s, r -> -1));
         errors.throwIfAny();
-        return new SearchCriteria(TransferInitializer.stripResourcePrefix(resourceId), caller, status, recipientStatus, from, to, ascending.orElse(false),
+        return new SearchCriteria(Resource.idOf(resourceId), caller, status, recipientStatus, from, to, ascending.orElse(false),
                 role.orElse(SearchCriteria.SearchRole.Both));
     }
 

@@ -1,7 +1,7 @@
 package no.formidler.transfer;
 
 import java.util.Optional;
-import java.util.UUID;
+import java.util.stream.Stream;
 import no.formidler.auth.AccessRequest;
 import no.formidler.auth.Action;
 import no.formidler.auth.Caller;
@@ -52,13 +52,12 @@ public class TransferAccess {
     }
 
     private Optional<Organization> actingRecipient(Caller caller, FileTransfer transfer) {
-        UUID id = transfer.id();
         // The caller's own organisation first: the usual case costs one decision.
-        return transfer.recipients().stream()
-                .map(Recipient::organization)
-                .sorted((a, b) -> Boolean.compare(!caller.organization().filter(a::equals).isPresent(),
-                        !caller.organization().filter(b::equals).isPresent()))
-                .filter(r -> pdp.permits(new AccessRequest(caller, transfer.resourceId(), r, Action.READ, Optional.of(id))))
+        Stream<Organization> own = caller.organization().filter(org -> transfer.recipient(org).isPresent()).stream();
+        Stream<Organization> others = transfer.recipients().stream().map(Recipient::organization)
+                .filter(org -> caller.organization().filter(org::equals).isEmpty());
+        return Stream.concat(own, others)
+                .filter(r -> pdp.permits(new AccessRequest(caller, transfer.resourceId(), r, Action.READ, Optional.of(transfer.id()))))
                 .findFirst();
     }
 }

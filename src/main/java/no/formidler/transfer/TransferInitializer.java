@@ -46,7 +46,7 @@ public class TransferInitializer {
     @Transactional
     public UUID initialize(Caller caller, InitializeRequest request) {
         InitializeRequestRules.check(request);
-        String resourceId = stripResourcePrefix(request.resourceId());
+        String resourceId = Resource.idOf(request.resourceId());
         Organization sender = Organization.parse(request.sender()).orElseThrow();
         if (!access.maySend(caller, resourceId, sender)) {
             throw new BrokerException(BrokerError.NO_ACCESS_TO_RESOURCE);
@@ -68,10 +68,6 @@ public class TransferInitializer {
         outbox.append(List.of(new TransferEvent(EventType.FILE_TRANSFER_INITIALIZED, resourceId, id, sender,
                 request.sender(), Role.Sender, now)));
         return id;
-    }
-
-    static String stripResourcePrefix(String resourceId) {
-        return resourceId.startsWith("urn:altinn:resource:") ? resourceId.substring("urn:altinn:resource:".length()) : resourceId;
     }
 
     /** Recipients in request order, each once (the reference would record a duplicate twice). */

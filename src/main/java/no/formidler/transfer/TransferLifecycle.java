@@ -27,9 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TransferLifecycle {
-    /** The most a scanned file may be (reference: 50 GB). */
-    static final long SCANNED_MAX_SIZE = 50_000_000_000L;
-    static final long GLOBAL_MAX_SIZE = 1_677_721_600_000L;
     private final TransferRepository transfers;
     private final TransferAccess access;
     private final ResourceCatalog resources;
@@ -71,9 +68,9 @@ public class TransferLifecycle {
     }
 
     private long maxSize(Resource resource, FileTransfer transfer) {
-        long max = resource.maxFileTransferSize().orElse(GLOBAL_MAX_SIZE);
+        long max = resource.maxFileTransferSize().orElse(Resource.GLOBAL_MAX_SIZE);
         boolean scanned = properties.malwareScanning() && transfer.useVirusScan();
-        return scanned ? Math.min(max, SCANNED_MAX_SIZE) : max;
+        return scanned ? Math.min(max, Resource.SCANNED_MAX_SIZE) : max;
     }
 
     /** What became of a completed upload. */
