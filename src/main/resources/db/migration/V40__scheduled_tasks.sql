@@ -18,3 +18,7 @@ create table scheduled_tasks (
 create index execution_time_idx on scheduled_tasks (execution_time);
 create index last_heartbeat_idx on scheduled_tasks (last_heartbeat);
 create index priority_execution_time_idx on scheduled_tasks (priority desc, execution_time asc);
+
+-- Transfers made before purges were scheduled get theirs now, at their expiry.
+insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+select 'purge-file-transfer', id::text, expiration_time, false, 1 from file_transfer where status <> 6;
