@@ -35,12 +35,12 @@ public class DownloadConfirmation {
 
     DownloadConfirmation(TransferRepository transfers, TransferAccess access, EventOutbox outbox, Clock clock,
                          ResourceCatalog resources, PurgeSchedule purges) {
-        this.resources = resources;
-        this.purges = purges;
         this.transfers = transfers;
         this.access = access;
         this.outbox = outbox;
         this.clock = clock;
+        this.resources = resources;
+        this.purges = purges;
     }
 
     @Transactional

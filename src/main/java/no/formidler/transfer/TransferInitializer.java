@@ -36,13 +36,13 @@ public class TransferInitializer {
 
     TransferInitializer(TransferRepository transfers, TransferAccess access, ResourceCatalog resources,
                         EventOutbox outbox, FormidlerProperties properties, Clock clock, PurgeSchedule purges) {
-        this.purges = purges;
         this.transfers = transfers;
         this.access = access;
         this.resources = resources;
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
+        this.purges = purges;
     }
 
     @Transactional
