@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import no.formidler.auth.Caller;
+import no.formidler.storage.BlobNotFoundException;
 import no.formidler.storage.BlobStore;
 import no.formidler.transfer.DownloadableFile;
 import no.formidler.transfer.RecipientDownloads;
@@ -42,7 +43,7 @@ class DownloadController {
         Optional<ByteRange> range = ByteRange.resolve(rangeHeader, file.size());
         long offset = range.map(ByteRange::first).orElse(0L);
         long length = range.map(ByteRange::length).orElse(file.size());
-        try (InputStream content = store.read(file.location(), offset, length)) {
+        try (InputStream content = open(caller, file, offset, length)) {
             downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
             response.setStatus(range.isPresent() ? 206 : 200);
             response.setContentType("application/octet-stream");
@@ -51,6 +52,19 @@ class DownloadController {
             response.setContentLengthLong(length);
             range.ifPresent(r -> response.setHeader("Content-Range", r.contentRange()));
             copy(content, response.getOutputStream(), fileTransferId);
+        }
+    }
+
+    /**
+     * A purge may delete the file between the check and the open: asking again then gives the purged transfer's
+     * answer (403) instead of a server error. A download that has opened the file reads it to the end.
+     */
+    private InputStream open(Caller caller, DownloadableFile file, long offset, long length) throws IOException {
+        try {
+            return store.read(file.location(), offset, length);
+        } catch (BlobNotFoundException e) {
+            downloads.authorize(caller, file.fileTransferId());
+            throw e;
         }
     }
 

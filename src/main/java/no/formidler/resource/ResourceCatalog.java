@@ -7,26 +7,26 @@ import org.springframework.stereotype.Service;
 /** Other features' view of configured resources, with defaults applied. */
 @Service
 public class ResourceCatalog {
-    static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofDays(30);
-    static final Duration DEFAULT_GRACE_PERIOD = Duration.ofHours(2);
     private final ResourceRepository resources;
+    private final ResourceDefaults defaults;
 
-    ResourceCatalog(ResourceRepository resources) {
+    ResourceCatalog(ResourceRepository resources, ResourceDefaults defaults) {
         this.resources = resources;
+        this.defaults = defaults;
     }
 
     public Optional<Resource> find(String resourceId) {
-        return resources.find(resourceId).map(ResourceCatalog::effective);
+        return resources.find(resourceId).map(this::effective);
     }
 
-    private static Resource effective(ResourceRepository.StoredSettings s) {
+    private Resource effective(ResourceRepository.StoredSettings s) {
         return new Resource(
                 s.id(),
                 s.owner(),
                 Optional.ofNullable(s.maxFileTransferSize()),
-                IsoDuration.parse(s.timeToLive()).orElse(DEFAULT_TIME_TO_LIVE),
+                IsoDuration.parse(s.timeToLive()).orElse(defaults.timeToLive()),
                 s.purgeAfterAllConfirmed(),
-                IsoDuration.parse(s.gracePeriod()).orElse(DEFAULT_GRACE_PERIOD),
+                IsoDuration.parse(s.gracePeriod()).orElse(defaults.purgeGracePeriod()),
                 Optional.ofNullable(s.requiredParty()).filter(p -> !p.isBlank()),
                 s.approvedForDisabledVirusScan());
     }

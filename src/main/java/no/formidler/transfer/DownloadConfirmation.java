@@ -15,6 +15,8 @@ import no.formidler.events.EventOutbox;
 import no.formidler.events.EventType;
 import no.formidler.events.Role;
 import no.formidler.events.TransferEvent;
+import no.formidler.resource.Resource;
+import no.formidler.resource.ResourceCatalog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,12 +30,17 @@ public class DownloadConfirmation {
     private final TransferAccess access;
     private final EventOutbox outbox;
     private final Clock clock;
+    private final ResourceCatalog resources;
+    private final PurgeSchedule purges;
 
-    DownloadConfirmation(TransferRepository transfers, TransferAccess access, EventOutbox outbox, Clock clock) {
+    DownloadConfirmation(TransferRepository transfers, TransferAccess access, EventOutbox outbox, Clock clock,
+                         ResourceCatalog resources, PurgeSchedule purges) {
         this.transfers = transfers;
         this.access = access;
         this.outbox = outbox;
         this.clock = clock;
+        this.resources = resources;
+        this.purges = purges;
     }
 
     @Transactional
@@ -64,7 +71,17 @@ public class DownloadConfirmation {
                 TransferStatus.AllConfirmedDownloaded.reachableFrom(), TransferStatus.AllConfirmedDownloaded,
                 Optional.empty(), now, Optional.empty())) {
             events.add(TransferLifecycle.senderEvent(EventType.ALL_CONFIRMED_DOWNLOADED, transfer, now));
+            schedulePurgeAfterGracePeriod(transfer, now);
         }
         outbox.append(events);
+    }
+
+    /** Moves the purge forward to the end of the grace period, unless the transfer expires before that anyway. */
+    private void schedulePurgeAfterGracePeriod(FileTransfer transfer, Instant now) {
+        resources.find(transfer.resourceId())
+                .filter(Resource::purgeAfterAllRecipientsConfirmed)
+                .map(resource -> now.plus(resource.purgeGracePeriod()))
+                .filter(graceEnds -> graceEnds.isBefore(transfer.expirationTime()))
+                .ifPresent(graceEnds -> purges.purgeAt(transfer.id(), graceEnds));
     }
 }

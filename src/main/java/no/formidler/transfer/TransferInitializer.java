@@ -32,15 +32,17 @@ public class TransferInitializer {
     private final EventOutbox outbox;
     private final FormidlerProperties properties;
     private final Clock clock;
+    private final PurgeSchedule purges;
 
     TransferInitializer(TransferRepository transfers, TransferAccess access, ResourceCatalog resources,
-                        EventOutbox outbox, FormidlerProperties properties, Clock clock) {
+                        EventOutbox outbox, FormidlerProperties properties, Clock clock, PurgeSchedule purges) {
         this.transfers = transfers;
         this.access = access;
         this.resources = resources;
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
+        this.purges = purges;
     }
 
     @Transactional
@@ -59,12 +61,14 @@ public class TransferInitializer {
         RequiredPartyRule.check(resource.requiredParty(), sender, recipients);
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant expires = now.plus(resource.timeToLive());
         UUID id = UUID.randomUUID();
         transfers.insert(new TransferRepository.NewTransfer(id, resourceId, request.fileName(),
                 request.sendersFileTransferReference(), request.sender(), sender,
                 Optional.ofNullable(request.checksum()).filter(c -> !c.isEmpty()), !request.virusScanDisabled(), now,
-                now.plus(resource.timeToLive()), request.propertyList() == null ? Map.of() : request.propertyList(),
+                expires, request.propertyList() == null ? Map.of() : request.propertyList(),
                 recipients, caller.vendor()));
+        purges.purgeAt(id, expires);
         outbox.append(List.of(new TransferEvent(EventType.FILE_TRANSFER_INITIALIZED, resourceId, id, sender,
                 request.sender(), Role.Sender, now)));
         return id;

@@ -107,6 +107,26 @@ class TransferRepository {
         return changed == 1;
     }
 
+    /** Transfers that have been in {@code status} since before {@code before}, oldest first. */
+    List<UUID> inStatusSince(TransferStatus status, Instant before, int limit) {
+        return jdbc.sql("""
+                        select id from file_transfer where status = :status and status_changed < :before
+                        order by status_changed limit :limit""")
+                .param("status", status.id())
+                .param("before", utc(before))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    long countInStatusSince(TransferStatus status, Instant before) {
+        return jdbc.sql("select count(*) from file_transfer where status = :status and status_changed < :before")
+                .param("status", status.id())
+                .param("before", utc(before))
+                .query(Long.class)
+                .single();
+    }
+
     void recordFile(UUID id, String location, long size, String md5, String sha256) {
         jdbc.sql("""
                         update file_transfer set file_location = :location, file_size = :size,
