@@ -1,10 +1,13 @@
 package no.formidler.scan;
 
 import java.time.Clock;
+import java.util.OptionalLong;
 import java.util.UUID;
+import no.formidler.system.FormidlerProperties;
 import no.formidler.transfer.StoredFile;
 import no.formidler.transfer.TransferLifecycle;
 import no.formidler.transfer.UploadAwaitingScan;
+import no.formidler.transfer.UploadTarget;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,9 +24,11 @@ public class InlineScan {
     private final ScanJobRepository jobs;
     private final MalwareScanner scanner;
     private final Clock clock;
+    private final FormidlerProperties properties;
 
     InlineScan(TransferLifecycle lifecycle, ScanVerdicts verdicts, ScanJobRepository jobs, MalwareScanner scanner,
-               Clock clock) {
+               Clock clock, FormidlerProperties properties) {
+        this.properties = properties;
         this.lifecycle = lifecycle;
         this.verdicts = verdicts;
         this.jobs = jobs;
@@ -34,6 +39,15 @@ public class InlineScan {
     /** A scan session for an upload that needs one (a no-op session otherwise). */
     public ScanSession open(boolean requiresScan) {
         return requiresScan && scanner.scansInProcess() ? scanner.open() : ScanSession.of(new ScanOutcome.Deferred());
+    }
+
+    /** The status text for an upload of unknown length that ran past {@code maxSize}. */
+    public String sizeExceededText(UploadTarget target) {
+        OptionalLong limit = properties.scannerStreamLimit();
+        if (target.requiresScan() && limit.isPresent() && limit.getAsLong() == target.maxSize()) {
+            return "File size exceeds maximum: the malware scanner accepts at most " + limit.getAsLong() + " bytes";
+        }
+        return "File size exceeds maximum";
     }
 
     @Transactional

@@ -45,7 +45,7 @@ public class StreamedUpload {
         StoredFile file;
         ScanOutcome outcome;
         try (ScanSession session = scan.open(target.requiresScan())) {
-            long size = store(id, location, session.tee(content), content);
+            long size = store(target, location, session.tee(content), content);
             file = new StoredFile(location, size, content.md5Hex(), content.sha256Hex());
             outcome = session.finish();
         }
@@ -65,14 +65,15 @@ public class StreamedUpload {
         }
     }
 
-    private long store(UUID id, String location, InputStream stream, DigestingInputStream content) {
+    private long store(UploadTarget target, String location, InputStream stream, DigestingInputStream content) {
+        UUID id = target.fileTransferId();
         try {
             return store.write(location, stream);
         } catch (ScanSession.ScanSizeLimitExceededException e) {
             lifecycle.failUpload(id, e.verdict().failureText());
             throw new BrokerException(BrokerError.FILE_SIZE_EXCEEDS_MAXIMUM);
         } catch (DigestingInputStream.SizeLimitExceededException e) {
-            lifecycle.failUpload(id, "File size exceeds maximum");
+            lifecycle.failUpload(id, scan.sizeExceededText(target));
             throw new BrokerException(BrokerError.FILE_SIZE_EXCEEDS_MAXIMUM);
         } catch (ClientInputStream.ClientGoneException e) {
             log.info("Upload of {} broke off after {} bytes: {}", id, content.count(), e.getCause().toString());
