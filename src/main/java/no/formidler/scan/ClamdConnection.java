@@ -11,9 +11,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -23,13 +22,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ClamdConnection implements AutoCloseable {
     private static final int MAX_REPLY = 8 * 1024;
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "clamd-deadlines");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
     private final SocketChannel channel;
     private final AtomicBoolean timedOut = new AtomicBoolean();
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "clamd-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true); // a deadline per write: met ones must not pile up in the queue
+        return executor;
+    }
 
     private ClamdConnection(SocketChannel channel) {
         this.channel = channel;

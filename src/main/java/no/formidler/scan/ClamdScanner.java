@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClamdScanner implements MalwareScanner {
     private static final Logger log = LoggerFactory.getLogger(ClamdScanner.class);
+    private static final int CHUNK_SIZE = 64 * 1024;
     private final ClamdConnection.Address address;
     private final Duration connectTimeout;
     private final Duration timeout;
@@ -87,6 +88,8 @@ public final class ClamdScanner implements MalwareScanner {
     /** One INSTREAM scan over its own connection. */
     private final class Session implements ScanSession {
         private final ClamdConnection connection;
+        private final byte[] pending = new byte[CHUNK_SIZE];
+        private int pendingLength;
         private long count;
         private String writeError;
         private ScanOutcome early;
@@ -102,11 +105,26 @@ public final class ClamdScanner implements MalwareScanner {
                 close();
                 throw new ScanSizeLimitExceededException(tooLarge());
             }
-            if (writeError != null || length == 0) {
+            while (length > 0 && writeError == null) {
+                int n = Math.min(length, pending.length - pendingLength);
+                System.arraycopy(buffer, offset, pending, pendingLength, n);
+                pendingLength += n;
+                offset += n;
+                length -= n;
+                if (pendingLength == pending.length) {
+                    send();
+                }
+            }
+        }
+
+        /** Sends the buffered bytes as one chunk; request bodies arrive in small reads, clamd is better fed in large ones. */
+        private void send() throws ScanSizeLimitExceededException {
+            if (pendingLength == 0 || writeError != null) {
                 return;
             }
             try {
-                connection.chunk(buffer, offset, length, timeout);
+                connection.chunk(pending, 0, pendingLength, timeout);
+                pendingLength = 0;
             } catch (IOException e) {
                 writeError = e.toString();
                 early = readOutcome();
@@ -118,6 +136,11 @@ public final class ClamdScanner implements MalwareScanner {
 
         @Override
         public ScanOutcome finish() {
+            try {
+                send();
+            } catch (ScanSizeLimitExceededException e) {
+                return e.verdict();
+            }
             if (early != null) {
                 // An answer before the stream ended is about part of the file: only a refusal is believable.
                 return early instanceof ScanOutcome.Verdict verdict && !verdict.clean() ? early
