@@ -101,20 +101,20 @@ class BackgroundScans implements SmartLifecycle {
             verdicts.apply(job.fileTransferId(), verdict, sha256, clock.instant());
         } else {
             String reason = outcome instanceof ScanOutcome.Unavailable u ? u.reason() : outcome.toString();
-            Instant retry = clock.instant().plus(backoff(job.attempts()));
+            Instant retry = clock.instant().plus(backoff(job.attempts(), settings.retryBackoff(), settings.maxRetryBackoff()));
             log.warn("No malware verdict for transfer {} (attempt {}), retrying at {}: {}", job.fileTransferId(),
                     job.attempts(), retry, reason);
             jobs.retryAt(job.fileTransferId(), retry, reason);
         }
     }
 
-    /** retry-backoff, doubled per failed attempt, at most max-retry-backoff. */
-    Duration backoff(int attempts) {
-        Duration delay = settings.retryBackoff();
-        for (int i = 1; i < attempts && delay.compareTo(settings.maxRetryBackoff()) < 0; i++) {
+    /** {@code initial}, doubled per failed attempt after the first, at most {@code max}. */
+    static Duration backoff(int attempts, Duration initial, Duration max) {
+        Duration delay = initial;
+        for (int i = 1; i < attempts && delay.compareTo(max) < 0; i++) {
             delay = delay.multipliedBy(2);
         }
-        return delay.compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : delay;
+        return delay.compareTo(max) > 0 ? max : delay;
     }
 
     private void runSafely() {
