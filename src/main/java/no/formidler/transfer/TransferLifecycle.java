@@ -77,7 +77,7 @@ public class TransferLifecycle {
     private long maxSize(Resource resource, FileTransfer transfer) {
         long max = resource.maxFileTransferSize().orElse(GLOBAL_MAX_SIZE);
         return requiresScan(transfer)
-                ? Math.min(max, properties.scannerStreamLimit().orElse(SCANNED_MAX_SIZE)) : max;
+                ? Math.min(max, Math.min(SCANNED_MAX_SIZE, properties.scannerStreamLimit().orElse(SCANNED_MAX_SIZE))) : max;
     }
 
     private boolean requiresScan(FileTransfer transfer) {
