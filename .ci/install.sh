@@ -2,3 +2,9 @@
 # Installs what the test suite needs beyond a JDK and Maven. Idempotent: skips what is present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# ClamAV's daemon for the malware-scan tests: the tests start it themselves with an EICAR-only signature database.
+if ! command -v clamd >/dev/null 2>&1 && [ ! -x /usr/sbin/clamd ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clamav-daemon
+fi

@@ -12,6 +12,7 @@ public record Caller(Optional<Organization> organization, Optional<Organization>
     public static final String SCOPE_WRITE = "altinn:broker.write";
     public static final String SCOPE_READ = "altinn:broker.read";
     public static final String SCOPE_SERVICE_OWNER = "altinn:serviceowner";
+    public static final String SCOPE_MAINTENANCE = "altinn:broker.maintenance";
 
     public Caller {
         scopes = Set.copyOf(scopes);

@@ -49,6 +49,7 @@ class SecurityConfiguration {
     private static final String WRITE = "SCOPE_" + Caller.SCOPE_WRITE;
     private static final String READ = "SCOPE_" + Caller.SCOPE_READ;
     private static final String SERVICE_OWNER = "SCOPE_" + Caller.SCOPE_SERVICE_OWNER;
+    private static final String MAINTENANCE = "SCOPE_" + Caller.SCOPE_MAINTENANCE;
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TrustedIssuers issuers, JsonMapper json) throws Exception {
@@ -65,6 +66,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer/*/confirmdownload").hasAuthority(READ)
                         .requestMatchers(HttpMethod.GET, API + "/filetransfer", API + "/filetransfer/*",
                                 API + "/filetransfer/*/details").hasAnyAuthority(READ, WRITE)
+                        .requestMatchers(HttpMethod.PUT, API + "/resource/*/approval").hasAuthority(MAINTENANCE)
+                        // an external malware scanner's results: authenticated by a shared secret header, not a token
+                        .requestMatchers(HttpMethod.POST, API + "/webhooks/malwarescanresults").permitAll()
                         .requestMatchers(API + "/resource/**", API + "/serviceowner").hasAuthority(SERVICE_OWNER)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o

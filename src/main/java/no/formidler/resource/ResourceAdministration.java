@@ -54,6 +54,14 @@ public class ResourceAdministration {
         }
     }
 
+    /** An operator's decision whether the resource's transfers may skip malware scanning (400 BRO-00025 if unknown). */
+    @Transactional
+    public void approveDisabledVirusScan(String resourceId, boolean approved) {
+        if (!resources.approveDisabledVirusScan(checkedId(resourceId), approved)) {
+            throw new BrokerException(BrokerError.RESOURCE_NOT_CONFIGURED);
+        }
+    }
+
     /** The stored settings of a resource the caller owns: 400 BRO-00025 when unknown, 401 BRO-00006 when not its. */
     ResourceRepository.StoredSettings ownedBy(Caller caller, String resourceId) {
         var settings = resources.find(checkedId(resourceId))

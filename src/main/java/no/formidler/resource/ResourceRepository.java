@@ -48,6 +48,14 @@ class ResourceRepository {
                 .update();
     }
 
+    /** Sets the operator's approval for transfers without malware scanning; false when there is no such resource. */
+    boolean approveDisabledVirusScan(String id, boolean approved) {
+        return jdbc.sql("update resource set approved_for_disabled_virus_scan = :approved where id = :id")
+                .param("approved", approved)
+                .param("id", id)
+                .update() == 1;
+    }
+
     /** Applies the fields present in {@code change}, all in one statement. */
     void apply(String id, ResourceSettingsChange change) {
         jdbc.sql("""

@@ -1,9 +1,12 @@
 package no.formidler.system;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /** The broker's own settings ({@code formidler.*}); each is documented in README. */
 @ConfigurationProperties("formidler")
@@ -28,7 +31,25 @@ public record FormidlerProperties(
     public record DevTokens(Boolean enabled, @DefaultValue("formidler-dev") String issuer) {
     }
 
-    public record Scan(@DefaultValue("none") String type) {
+    /**
+     * Malware scanning: {@code none}, {@code clamd} (in process, while the bytes arrive, and by a background job for
+     * what could not be scanned then) or {@code webhook} (an external scanner posts its results).
+     */
+    public record Scan(@DefaultValue("none") ScanType type, @DefaultValue Clamd clamd, @DefaultValue Webhook webhook,
+                       @DefaultValue("PT2S") Duration pollInterval, @DefaultValue("PT10S") Duration retryBackoff,
+                       @DefaultValue("PT10M") Duration maxRetryBackoff) {
+    }
+
+    public enum ScanType { NONE, CLAMD, WEBHOOK }
+
+    /** clamd over TCP ({@code host}/{@code port}) or over a Unix socket ({@code socket}, which wins when set). */
+    public record Clamd(@DefaultValue("127.0.0.1") String host, @DefaultValue("3310") int port, Path socket,
+                        @DefaultValue("100MB") DataSize streamMaxLength, @DefaultValue("PT5S") Duration connectTimeout,
+                        @DefaultValue("PT10M") Duration timeout) {
+    }
+
+    /** The external scanner's results endpoint: requests must carry {@code secret} in the header {@code secretHeader}. */
+    public record Webhook(String secret, @DefaultValue("X-Formidler-Scan-Secret") String secretHeader) {
     }
 
     public boolean devTokensEnabled() {
@@ -36,6 +57,11 @@ public record FormidlerProperties(
     }
 
     public boolean malwareScanning() {
-        return !"none".equalsIgnoreCase(scan.type());
+        return scan.type() != ScanType.NONE;
+    }
+
+    /** The largest file the in-process scanner can take (clamd's StreamMaxLength), when there is one. */
+    public OptionalLong scannerStreamLimit() {
+        return scan.type() == ScanType.CLAMD ? OptionalLong.of(scan.clamd().streamMaxLength().toBytes()) : OptionalLong.empty();
     }
 }

@@ -18,6 +18,7 @@ import no.formidler.events.TransferEvent;
 import no.formidler.resource.Resource;
 import no.formidler.resource.ResourceCatalog;
 import no.formidler.system.FormidlerProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,15 +34,18 @@ public class TransferLifecycle {
     private final EventOutbox outbox;
     private final FormidlerProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher springEvents;
 
     TransferLifecycle(TransferRepository transfers, TransferAccess access, ResourceCatalog resources,
-                      EventOutbox outbox, FormidlerProperties properties, Clock clock) {
+                      EventOutbox outbox, FormidlerProperties properties, Clock clock,
+                      ApplicationEventPublisher springEvents) {
         this.transfers = transfers;
         this.access = access;
         this.resources = resources;
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
+        this.springEvents = springEvents;
     }
 
     /**
@@ -64,21 +68,27 @@ public class TransferLifecycle {
         }
         transfers.transition(id, TransferStatus.UploadStarted.reachableFrom(), TransferStatus.UploadStarted,
                 Optional.empty(), now(), caller.vendor());
-        return new UploadTarget(id, resource.serviceOwner().number(), maxSize);
+        return new UploadTarget(id, resource.serviceOwner().number(), maxSize, requiresScan(transfer));
     }
 
     private long maxSize(Resource resource, FileTransfer transfer) {
         long max = resource.maxFileTransferSize().orElse(Resource.GLOBAL_MAX_SIZE);
-        boolean scanned = properties.malwareScanning() && transfer.useVirusScan();
-        return scanned ? Math.min(max, Resource.SCANNED_MAX_SIZE) : max;
+        return requiresScan(transfer)
+                ? Math.min(max, Math.min(Resource.SCANNED_MAX_SIZE, properties.scannerStreamLimit().orElse(Resource.SCANNED_MAX_SIZE))) : max;
+    }
+
+    private boolean requiresScan(FileTransfer transfer) {
+        return properties.malwareScanning() && transfer.useVirusScan();
     }
 
     /** What became of a completed upload. */
-    public enum Completion { PUBLISHED, CHECKSUM_MISMATCH, NOT_ACCEPTED }
+    public enum Completion { PUBLISHED, CHECKSUM_MISMATCH, NOT_ACCEPTED, PROCESSING }
 
     /**
-     * Records a stored file: verifies the MD5 given at initialize and publishes. {@code NOT_ACCEPTED} when the
-     * transfer no longer takes an upload (another upload finished first): the caller must delete its blob.
+     * Records a stored file: verifies the MD5 given at initialize and publishes, or, when the file must be scanned
+     * first, moves to UploadProcessing ({@code PROCESSING}) until the scanner's verdict ({@link UploadAwaitingScan}).
+     * {@code NOT_ACCEPTED} when the transfer no longer takes an upload (another upload finished first): the caller
+     * must delete its blob.
      */
     @Transactional
     public Completion completeUpload(UUID id, StoredFile file) {
@@ -92,6 +102,14 @@ public class TransferLifecycle {
             return Completion.CHECKSUM_MISMATCH;
         }
         transfers.recordFile(id, file.location(), file.size(), file.md5(), file.sha256());
+        if (requiresScan(transfer)) {
+            if (transfers.transition(id, TransferStatus.UploadProcessing.reachableFrom(), TransferStatus.UploadProcessing,
+                    Optional.empty(), now, Optional.empty())) {
+                outbox.append(List.of(senderEvent(EventType.UPLOAD_PROCESSING, transfer, now)));
+                springEvents.publishEvent(new UploadAwaitingScan(id));
+            }
+            return Completion.PROCESSING;
+        }
         if (transfers.transition(id, TransferStatus.Published.reachableFrom(), TransferStatus.Published, Optional.empty(), now, Optional.empty())) {
             outbox.append(publishedEvents(transfer, now));
         }
@@ -111,7 +129,7 @@ public class TransferLifecycle {
         }
     }
 
-    private static List<TransferEvent> publishedEvents(FileTransfer transfer, Instant now) {
+    static List<TransferEvent> publishedEvents(FileTransfer transfer, Instant now) {
         List<TransferEvent> events = new ArrayList<>();
         events.add(senderEvent(EventType.PUBLISHED, transfer, now));
         transfer.recipients().forEach(r -> events.add(new TransferEvent(EventType.PUBLISHED, transfer.resourceId(),

@@ -6,6 +6,7 @@ import no.formidler.auth.Caller;
 import no.formidler.auth.Organization;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,11 +16,14 @@ class TransferQueries {
     private final TransferRepository transfers;
     private final TransferSearch search;
     private final TransferAccess access;
+    private final ObjectProvider<ScanHistory> scans;
 
-    TransferQueries(TransferRepository transfers, TransferSearch search, TransferAccess access) {
+    TransferQueries(TransferRepository transfers, TransferSearch search, TransferAccess access,
+                    ObjectProvider<ScanHistory> scans) {
         this.transfers = transfers;
         this.search = search;
         this.access = access;
+        this.scans = scans;
     }
 
     @Transactional(readOnly = true)
@@ -30,7 +34,8 @@ class TransferQueries {
     @Transactional(readOnly = true)
     TransferViews.Details details(Caller caller, UUID id) {
         FileTransfer transfer = visibleTransfer(caller, id);
-        return TransferViews.details(transfer, transfers.history(id), transfers.recipientHistory(id));
+        List<ScanHistory.ScanRecordView> scanRecords = scans.stream().flatMap(h -> h.records(id).stream()).toList();
+        return TransferViews.details(transfer, transfers.history(id), transfers.recipientHistory(id), scanRecords);
     }
 
     List<UUID> search(Caller caller, SearchCriteria criteria) {

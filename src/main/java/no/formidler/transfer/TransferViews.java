@@ -37,7 +37,8 @@ final class TransferViews {
                    String fileTransferStatusText, OffsetDateTime fileTransferStatusChanged, OffsetDateTime created,
                    OffsetDateTime expirationTime, String sender, List<RecipientView> recipients,
                    Map<String, String> propertyList, String sha256, List<StatusHistoryEntry> fileTransferStatusHistory,
-                   List<RecipientHistoryEntry> recipientFileTransferStatusHistory) {
+                   List<RecipientHistoryEntry> recipientFileTransferStatusHistory,
+                   List<ScanHistory.ScanRecordView> malwareScans) {
     }
 
     static Overview overview(FileTransfer t) {
@@ -48,7 +49,8 @@ final class TransferViews {
     }
 
     static Details details(FileTransfer t, List<TransferRepository.StatusEntry> history,
-                           List<TransferRepository.RecipientStatusEntry> recipientHistory) {
+                           List<TransferRepository.RecipientStatusEntry> recipientHistory,
+                           List<ScanHistory.ScanRecordView> scans) {
         return new Details(t.id(), t.resourceId(), t.fileName(), t.sendersReference(), t.checksum().orElse(null),
                 t.useVirusScan(), t.fileSize(), t.status(), t.currentStatusText(), utc(t.statusChanged()),
                 utc(t.created()), utc(t.expirationTime()), t.sender(), recipients(t), t.propertyList(),
@@ -56,7 +58,8 @@ final class TransferViews {
                 history.stream().map(h -> new StatusHistoryEntry(h.status(), h.text().orElse(h.status().defaultText()),
                         utc(h.changed()))).toList(),
                 recipientHistory.stream().map(h -> new RecipientHistoryEntry(h.recipient().prefixed(), h.status(),
-                        h.status().text(), utc(h.changed()))).toList());
+                        h.status().text(), utc(h.changed()))).toList(),
+                scans);
     }
 
     private static List<RecipientView> recipients(FileTransfer t) {

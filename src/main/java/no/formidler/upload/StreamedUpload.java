@@ -8,6 +8,9 @@ import no.formidler.auth.Caller;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
 import no.formidler.error.ValidationException;
+import no.formidler.scan.InlineScan;
+import no.formidler.scan.ScanOutcome;
+import no.formidler.scan.ScanSession;
 import no.formidler.storage.BlobStore;
 import no.formidler.transfer.StoredFile;
 import no.formidler.transfer.TransferLifecycle;
@@ -18,27 +21,37 @@ import org.springframework.stereotype.Service;
 
 /**
  * Streams an upload body into the blob store (E2, and the second half of E3), counting and hashing on the way. Each
- * attempt writes under its own key, so a failed or losing attempt never touches a published file.
+ * attempt writes under its own key, so a failed or losing attempt never touches a published file. When the file must
+ * be scanned, the same bytes go to the malware scanner as they pass (read once), so a clean file is published right
+ * after its last byte.
  */
 @Service
 public class StreamedUpload {
     private static final Logger log = LoggerFactory.getLogger(StreamedUpload.class);
     private final TransferLifecycle lifecycle;
     private final BlobStore store;
+    private final InlineScan scan;
 
-    StreamedUpload(TransferLifecycle lifecycle, BlobStore store) {
+    StreamedUpload(TransferLifecycle lifecycle, BlobStore store, InlineScan scan) {
         this.lifecycle = lifecycle;
         this.store = store;
+        this.scan = scan;
     }
 
     public UUID upload(Caller caller, UUID id, InputStream body, OptionalLong declaredLength) {
         UploadTarget target = lifecycle.startUpload(caller, id, declaredLength);
         String location = target.serviceOwner() + "/" + id + "/" + UUID.randomUUID();
         DigestingInputStream content = new DigestingInputStream(new ClientInputStream(body), target.maxSize());
-        long size = store(id, location, content);
-        var completion = lifecycle.completeUpload(id, new StoredFile(location, size, content.md5Hex(), content.sha256Hex()));
+        StoredFile file;
+        ScanOutcome outcome;
+        try (ScanSession session = scan.open(target.requiresScan())) {
+            long size = store(target, location, session.tee(content), content);
+            file = new StoredFile(location, size, content.md5Hex(), content.sha256Hex());
+            outcome = session.finish();
+        }
+        var completion = scan.complete(id, file, outcome);
         switch (completion) {
-            case PUBLISHED -> {
+            case PUBLISHED, PROCESSING -> {
                 return id;
             }
             case CHECKSUM_MISMATCH -> {
@@ -52,11 +65,15 @@ public class StreamedUpload {
         }
     }
 
-    private long store(UUID id, String location, DigestingInputStream content) {
+    private long store(UploadTarget target, String location, InputStream stream, DigestingInputStream content) {
+        UUID id = target.fileTransferId();
         try {
-            return store.write(location, content);
+            return store.write(location, stream);
+        } catch (ScanSession.ScanSizeLimitExceededException e) {
+            lifecycle.failUpload(id, e.verdict().failureText());
+            throw new BrokerException(BrokerError.FILE_SIZE_EXCEEDS_MAXIMUM);
         } catch (DigestingInputStream.SizeLimitExceededException e) {
-            lifecycle.failUpload(id, "File size exceeds maximum");
+            lifecycle.failUpload(id, scan.sizeExceededText(target));
             throw new BrokerException(BrokerError.FILE_SIZE_EXCEEDS_MAXIMUM);
         } catch (ClientInputStream.ClientGoneException e) {
             log.info("Upload of {} broke off after {} bytes: {}", id, content.count(), e.getCause().toString());

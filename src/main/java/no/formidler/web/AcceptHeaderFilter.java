@@ -36,6 +36,7 @@ public class AcceptHeaderFilter extends OncePerRequestFilter {
             json("GET", "/resource" + ID),
             json("GET", "/resource" + ID + "/policy"),
             json("PUT", "/resource" + ID + "/policy"),
+            json("PUT", "/resource" + ID + "/approval"),
             json("GET", "/serviceowner"),
             new Produces("GET", Pattern.compile(API + "/statistics/monthly"), "text/csv"));
 

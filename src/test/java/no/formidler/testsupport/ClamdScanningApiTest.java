@@ -1,0 +1,24 @@
+package no.formidler.testsupport;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the HTTP tests with malware scanning by a real clamd ({@link ClamdProcess#shared()}): a second broker context
+ * (with its own database) shared by every such test class. The broker takes at most 30 MiB through the scanner.
+ */
+public abstract class ClamdScanningApiTest extends ApiTest {
+    protected static final ClamdProcess CLAMD = ClamdProcess.shared();
+    protected static final long SCAN_LIMIT = 30L * 1024 * 1024;
+    private static final SeparateDatabase DATABASE = SeparateDatabase.start();
+
+    @DynamicPropertySource
+    static void scanningProperties(DynamicPropertyRegistry registry) {
+        DATABASE.register(registry);
+        registry.add("formidler.scan.type", () -> "clamd");
+        registry.add("formidler.scan.clamd.port", CLAMD::port);
+        registry.add("formidler.scan.clamd.stream-max-length", () -> SCAN_LIMIT + "B");
+        registry.add("formidler.scan.poll-interval", () -> "PT0.1S");
+        registry.add("formidler.scan.retry-backoff", () -> "PT1M");
+    }
+}
