@@ -49,6 +49,7 @@ class SecurityConfiguration {
     private static final String WRITE = "SCOPE_" + Caller.SCOPE_WRITE;
     private static final String READ = "SCOPE_" + Caller.SCOPE_READ;
     private static final String SERVICE_OWNER = "SCOPE_" + Caller.SCOPE_SERVICE_OWNER;
+    private static final String EVENTS_SUBSCRIBE = "SCOPE_altinn:events.subscribe";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TrustedIssuers issuers, JsonMapper json) throws Exception {
@@ -66,6 +67,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, API + "/filetransfer", API + "/filetransfer/*",
                                 API + "/filetransfer/*/details").hasAnyAuthority(READ, WRITE)
                         .requestMatchers(API + "/resource/**", API + "/serviceowner").hasAuthority(SERVICE_OWNER)
+                        .requestMatchers("/events/api/v1/subscriptions", "/events/api/v1/subscriptions/*",
+                                "/events/api/v1/events").hasAuthority(EVENTS_SUBSCRIBE)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(issuers::manager))
