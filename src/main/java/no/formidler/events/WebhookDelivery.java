@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookDelivery {
     private static final int PAGE = 200;
+    private static final int CURSOR_WRITE_EVERY = 20;
     /** A batch stops well within the lease, so a lease never expires under a worker that is still delivering. */
     static final Duration LEASE = Duration.ofSeconds(90);
     private static final Duration BATCH_TIME = Duration.ofSeconds(30);
@@ -50,7 +51,7 @@ class WebhookDelivery {
             CloudEvent handshake = cloudEvents.validation(s.id());
             Optional<String> error = send(s, handshake);
             if (error.isPresent()) {
-                fail(s, lease, error.get());
+                fail(s, lease, error.get(), s.failedAttempts());
                 return false;
             }
             if (!subscriptions.validated(s.id(), lease)) {
@@ -58,11 +59,16 @@ class WebhookDelivery {
             }
         }
         long cursor = s.deliveredSequence();
+        long stored = cursor;
+        int unstored = 0;
         Optional<Instant> failingSince = s.failingSince();
         List<String> types = s.typeFilter().map(List::of).orElse(List.of());
         while (Duration.between(started, clock.instant()).compareTo(BATCH_TIME) < 0) {
             List<StoredEvent> events = log.after(s.resourceId(), cursor, s.subjectOrg(), types, PAGE);
             if (events.isEmpty()) {
+                if (cursor != stored && !subscriptions.advance(s.id(), lease, cursor, Optional.empty(), clock.instant())) {
+                    return false;
+                }
                 subscriptions.release(s.id(), lease);
                 return false;
             }
@@ -72,18 +78,32 @@ class WebhookDelivery {
                 if (error.isPresent()) {
                     Instant now = clock.instant();
                     if (failingSince.isEmpty() || Duration.between(failingSince.get(), now).compareTo(properties.giveUpAfter()) < 0) {
-                        fail(s, lease, error.get());
+                        if (cursor != stored) {
+                            subscriptions.advance(s.id(), lease, cursor, Optional.empty(), now);
+                        }
+                        fail(s, lease, error.get(), cursor == s.deliveredSequence() ? s.failedAttempts() : 0);
                         return false;
                     }
                     gaveUp = Optional.of("Gave up on event " + event.id() + " after " + properties.giveUpAfter()
                             + " of failed deliveries: " + error.get());
                 }
-                if (!subscriptions.advance(s.id(), lease, event.sequence(), gaveUp, clock.instant())) {
-                    return false; // deleted, or the lease was lost: whoever holds it now carries on
-                }
                 cursor = event.sequence();
+                unstored++;
                 failingSince = Optional.empty();
+                // The cursor is written every few events rather than after each: after a crash at most that many
+                // are delivered again, with their same ids (receivers deduplicate on webhook-id).
+                boolean lastOfAll = events.size() < PAGE && event == events.get(events.size() - 1);
+                if (gaveUp.isPresent() || unstored >= CURSOR_WRITE_EVERY || lastOfAll) {
+                    if (!subscriptions.advance(s.id(), lease, cursor, gaveUp, clock.instant())) {
+                        return false; // deleted, or the lease was lost: whoever holds it now carries on
+                    }
+                    stored = cursor;
+                    unstored = 0;
+                }
             }
+        }
+        if (cursor != stored) {
+            subscriptions.advance(s.id(), lease, cursor, Optional.empty(), clock.instant());
         }
         subscriptions.release(s.id(), lease);
         return true;
@@ -102,8 +122,9 @@ class WebhookDelivery {
                 "webhook-signature", WebhookSignature.sign(s.secret(), event.id(), timestamp, body));
     }
 
-    private void fail(Subscription s, UUID lease, String error) {
+    /** Schedules the retry: {@code failedBefore} earlier failures of the same event make the wait longer. */
+    private void fail(Subscription s, UUID lease, String error, int failedBefore) {
         Instant now = clock.instant();
-        subscriptions.failed(s.id(), lease, error, now, now.plus(properties.backoff(s.failedAttempts() + 1)));
+        subscriptions.failed(s.id(), lease, error, now, now.plus(properties.backoff(failedBefore + 1)));
     }
 }
