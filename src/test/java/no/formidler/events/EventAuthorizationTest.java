@@ -46,6 +46,9 @@ class EventAuthorizationTest extends ApiTest {
         assertThat(recipientsOwn).hasSize(1);
         assertThat(recipientsOwn.get(0).get("subject").asString()).endsWith(s.recipient1);
         assertThat(s.client.get(feed, cast.ownerEvents).json()).as("the service owner sees every party's").hasSize(4);
+        assertThat(s.client.get(feed + "&type=no.altinn.broker.published", cast.ownerEvents).json()).hasSize(3);
+        assertThat(s.client.get(feed + "&type=no.altinn.broker.published&type=no.altinn.broker.filetransferinitialized"
+                + "&subject=urn:altinn:organization:identifier-no:" + s.sender, cast.ownerEvents).json()).hasSize(2);
     }
 
     @Test

@@ -87,4 +87,32 @@ class WebhookRetryTest extends ApiTest {
             cast.delete(cast.senderEvents, created.json());
         }
     }
+    @Test
+    void anEventStillRefusedAfterTheGiveUpPeriodIsSkippedAndTheSubscriptionShowsWhy() throws Exception {
+        EventCast cast = new EventCast(scenario());
+        var s = cast.s;
+        try (WebhookReceiver hook = WebhookReceiver.start()) {
+            JsonNode sub = cast.subscribed(cast.senderEvents, hook, s.sender);
+            CountDownLatch refusedTwice = new CountDownLatch(2);
+            hook.answer = type -> {
+                if (type.endsWith("filetransferinitialized")) {
+                    refusedTwice.countDown();
+                    return 500;
+                }
+                return 200;
+            };
+            String id = s.publish("doomed".getBytes(StandardCharsets.UTF_8));
+            assertThat(refusedTwice.await(20, TimeUnit.SECONDS)).isTrue();
+
+            clock.advance(Duration.ofHours(25));
+            List<WebhookReceiver.Delivery> got = hook.accepted(1, Duration.ofSeconds(20));
+            assertThat(got.get(0).type()).isEqualTo("no.altinn.broker.published");
+            assertThat(got.get(0).json().get("resourceinstance").asString()).isEqualTo(id);
+            JsonNode delivery = s.client.get("/events/api/v1/subscriptions/" + sub.get("id").asLong(), cast.senderEvents)
+                    .json().get("delivery");
+            assertThat(delivery.get("state").asString()).isEqualTo("Healthy");
+            assertThat(delivery.get("lastError").asString()).startsWith("Gave up on event ").contains("HTTP 500");
+            cast.delete(cast.senderEvents, sub);
+        }
+    }
 }
