@@ -50,6 +50,7 @@ class SecurityConfiguration {
     private static final String READ = "SCOPE_" + Caller.SCOPE_READ;
     private static final String SERVICE_OWNER = "SCOPE_" + Caller.SCOPE_SERVICE_OWNER;
     private static final String MAINTENANCE = "SCOPE_" + Caller.SCOPE_MAINTENANCE;
+    private static final String EVENTS_SUBSCRIBE = "SCOPE_altinn:events.subscribe";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TrustedIssuers issuers, JsonMapper json) throws Exception {
@@ -70,6 +71,8 @@ class SecurityConfiguration {
                         // an external malware scanner's results: authenticated by a shared secret header, not a token
                         .requestMatchers(HttpMethod.POST, API + "/webhooks/malwarescanresults").permitAll()
                         .requestMatchers(API + "/resource/**", API + "/serviceowner").hasAuthority(SERVICE_OWNER)
+                        .requestMatchers("/events/api/v1/subscriptions", "/events/api/v1/subscriptions/*",
+                                "/events/api/v1/events").hasAuthority(EVENTS_SUBSCRIBE)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(issuers::manager))

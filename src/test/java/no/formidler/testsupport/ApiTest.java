@@ -53,6 +53,10 @@ public abstract class ApiTest {
         registry.add("formidler.auth.issuers[0].jwks-uri", ISSUER::jwksUri);
         registry.add("formidler.auth.issuers[1].issuer", OTHER_ISSUER::issuer);
         registry.add("formidler.auth.issuers[1].jwks-uri", OTHER_ISSUER::jwksUri);
+        // Webhook receivers in tests listen on 127.0.0.1; retries come quickly so failure tests stay short.
+        registry.add("formidler.events.allow-private-endpoints", () -> "true");
+        registry.add("formidler.events.first-retry", () -> "200ms");
+        registry.add("formidler.events.max-retry-interval", () -> "2s");
     }
 
     @BeforeEach

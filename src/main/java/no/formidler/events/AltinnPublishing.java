@@ -1,0 +1,80 @@
+package no.formidler.events;
+
+import java.time.Clock;
+import java.util.Optional;
+import no.formidler.system.FormidlerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs {@link AltinnEventPublisher} on every node in Altinn platform mode (the lease lets one publish at a time),
+ * woken when events commit and polling as a fallback. Without {@code formidler.events.platform-url} it stays off.
+ */
+@Component
+class AltinnPublishing implements SmartLifecycle {
+    private static final Logger logger = LoggerFactory.getLogger(AltinnPublishing.class);
+    private final AltinnEventPublisher publisher;
+    private final OutboxSignal signal;
+    private final EventProperties properties;
+    private volatile boolean running;
+    private Thread loop;
+
+    AltinnPublishing(FormidlerProperties formidler, EventProperties properties, PublicationRepository cursors,
+                     EventLog log, CloudEvents cloudEvents, WebhookClient client,
+                     ObjectProvider<PlatformAccessToken> token, JsonMapper json, Clock clock, OutboxSignal signal) {
+        boolean enabled = formidler.mode() == FormidlerProperties.Mode.ALTINN && !properties.platformUrl().isBlank();
+        PlatformAccessToken accessToken = token.getIfAvailable(() -> Optional::empty);
+        this.publisher = enabled ? new AltinnEventPublisher(AltinnEventPublisher.CURSOR, properties.platformUrl(), cursors,
+                log, cloudEvents, client, accessToken, properties, json, clock) : null;
+        this.signal = signal;
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        if (publisher == null) {
+            return;
+        }
+        loop = new Thread(this::run, "altinn-events-publisher");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                long seen = signal.generation();
+                if (!publisher.publishPending()) {
+                    signal.await(seen, properties.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                logger.warn("Publishing events to Altinn failed; retrying", e);
+                try {
+                    Thread.sleep(properties.pollInterval().toMillis());
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+}
