@@ -66,6 +66,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, API + "/filetransfer", API + "/filetransfer/*",
                                 API + "/filetransfer/*/details").hasAnyAuthority(READ, WRITE)
                         .requestMatchers(API + "/resource/**", API + "/serviceowner").hasAuthority(SERVICE_OWNER)
+                        .requestMatchers(HttpMethod.GET, API + "/statistics/monthly").hasAuthority(SERVICE_OWNER)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(issuers::manager))

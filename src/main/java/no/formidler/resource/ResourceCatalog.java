@@ -1,7 +1,9 @@
 package no.formidler.resource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import no.formidler.auth.Organization;
 import org.springframework.stereotype.Service;
 
 /** Other features' view of configured resources, with defaults applied. */
@@ -17,6 +19,11 @@ public class ResourceCatalog {
 
     public Optional<Resource> find(String resourceId) {
         return resources.find(resourceId).map(ResourceCatalog::effective);
+    }
+
+    /** The ids of the resources {@code owner} has configured, in id order. */
+    public List<String> resourceIdsOwnedBy(Organization owner) {
+        return resources.idsOwnedBy(owner);
     }
 
     private static Resource effective(ResourceRepository.StoredSettings s) {
