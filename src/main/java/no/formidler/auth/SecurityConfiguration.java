@@ -58,6 +58,7 @@ class SecurityConfiguration {
                 .headers(h -> h.cacheControl(c -> c.disable()))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/health", "/dev/tokens/**", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer", API + "/filetransfer/upload",
                                 API + "/filetransfer/*/upload").hasAuthority(WRITE)
