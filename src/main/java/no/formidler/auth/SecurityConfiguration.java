@@ -49,6 +49,7 @@ class SecurityConfiguration {
     private static final String WRITE = "SCOPE_" + Caller.SCOPE_WRITE;
     private static final String READ = "SCOPE_" + Caller.SCOPE_READ;
     private static final String SERVICE_OWNER = "SCOPE_" + Caller.SCOPE_SERVICE_OWNER;
+    private static final String MAINTENANCE = "SCOPE_altinn:broker.maintenance";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TrustedIssuers issuers, JsonMapper json) throws Exception {
@@ -68,6 +69,8 @@ class SecurityConfiguration {
                                 API + "/filetransfer/*/details").hasAnyAuthority(READ, WRITE)
                         .requestMatchers(API + "/resource/**", API + "/serviceowner").hasAuthority(SERVICE_OWNER)
                         .requestMatchers(HttpMethod.GET, API + "/statistics/monthly").hasAuthority(SERVICE_OWNER)
+                        .requestMatchers(HttpMethod.POST, API + "/statistics/generate-daily-summary",
+                                API + "/statistics/generate-and-download-daily-summary").hasAuthority(MAINTENANCE)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(issuers::manager))

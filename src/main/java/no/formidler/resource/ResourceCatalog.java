@@ -12,9 +12,16 @@ public class ResourceCatalog {
     static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofDays(30);
     static final Duration DEFAULT_GRACE_PERIOD = Duration.ofHours(2);
     private final ResourceRepository resources;
+    private final ServiceOwnerRepository owners;
 
-    ResourceCatalog(ResourceRepository resources) {
+    ResourceCatalog(ResourceRepository resources, ServiceOwnerRepository owners) {
         this.resources = resources;
+        this.owners = owners;
+    }
+
+    /** The name a service owner registered with, if it is registered. */
+    public Optional<String> serviceOwnerName(Organization owner) {
+        return owners.name(owner);
     }
 
     public Optional<Resource> find(String resourceId) {

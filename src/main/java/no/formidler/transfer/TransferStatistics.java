@@ -36,6 +36,12 @@ public class TransferStatistics {
         return repository.monthly(resourceIds, start, end);
     }
 
+    /** Every transfer ever created, counted by creation day, resource and sender (for the daily summary). */
+    @Transactional(readOnly = true)
+    public List<DailyTransfers> daily() {
+        return repository.daily();
+    }
+
     public Map<TransferStatus, Long> countByStatus() {
         return repository.countByStatus();
     }

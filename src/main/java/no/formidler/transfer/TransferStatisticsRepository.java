@@ -72,6 +72,18 @@ class TransferStatisticsRepository {
                 .list();
     }
 
+    /** All history, by creation day (UTC), resource and sender; an operator's batch report, not a request path. */
+    List<DailyTransfers> daily() {
+        return jdbc.sql("""
+                        select (created at time zone 'UTC')::date, resource_id, sender_org, count(*), coalesce(sum(file_size), 0)
+                        from file_transfer
+                        group by 1, 2, 3
+                        order by 1, 2, 3""")
+                .query((rs, n) -> new DailyTransfers(rs.getObject(1, java.time.LocalDate.class), rs.getString(2),
+                        new Organization(rs.getString(3)), rs.getLong(4), rs.getLong(5)))
+                .list();
+    }
+
     /** How many transfers are in each status now (an index-only scan of {@code (status, status_changed)}). */
     Map<TransferStatus, Long> countByStatus() {
         Map<TransferStatus, Long> counts = new EnumMap<>(TransferStatus.class);
