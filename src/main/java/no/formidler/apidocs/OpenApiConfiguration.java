@@ -39,7 +39,22 @@ class OpenApiConfiguration {
             "Details", "FileTransferStatusDetailsExt",
             "ResourceSettingsChange", "ResourceExt",
             "Registration", "ServiceOwnerInitializeExt");
-    private static final Set<String> EXTENSIONS = Set.of("/broker/api/v1/resource/{resourceId}/policy");
+    /** Operations of the reference's API (spec-core §1.1); every other documented operation is an extension. */
+    private static final Set<String> REFERENCE_OPERATIONS = Set.of(
+            "POST /broker/api/v1/filetransfer", "POST /broker/api/v1/filetransfer/{fileTransferId}/upload",
+            "POST /broker/api/v1/filetransfer/upload", "GET /broker/api/v1/filetransfer/{fileTransferId}",
+            "GET /broker/api/v1/filetransfer/{fileTransferId}/details", "GET /broker/api/v1/filetransfer",
+            "GET /broker/api/v1/filetransfer/{fileTransferId}/download",
+            "POST /broker/api/v1/filetransfer/{fileTransferId}/confirmdownload",
+            "PUT /broker/api/v1/resource/{resourceId}", "GET /broker/api/v1/resource/{resourceId}",
+            "POST /broker/api/v1/serviceowner", "GET /broker/api/v1/serviceowner",
+            "GET /broker/api/v1/statistics/monthly",
+            "POST /broker/api/v1/statistics/generate-daily-summary",
+            "POST /broker/api/v1/statistics/generate-and-download-daily-summary",
+            "POST /broker/api/v1/maintenance/cleanup-usecasetests",
+            "POST /broker/api/v1/maintenance/maskinporten-jwk-rotation",
+            "POST /broker/api/v1/webhooks/malwarescanresults");
+    private static final String TUS = "/broker/api/v1/filetransfer/upload/tus";
 
     static {
         // The caller comes from the token, not from the request parameters.
@@ -66,7 +81,7 @@ class OpenApiConfiguration {
 
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {
         operation.addSecurityItem(new SecurityRequirement().addList("bearer"));
-        if (EXTENSIONS.contains(path)) {
+        if (!REFERENCE_OPERATIONS.contains(method.name() + " " + path) && !path.startsWith(TUS)) {
             operation.addExtension(EXTENSION, true);
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
