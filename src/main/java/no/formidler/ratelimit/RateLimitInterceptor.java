@@ -30,7 +30,7 @@ class RateLimitInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Optional<Caller> caller = CurrentCaller.get();
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        if (caller.isEmpty() || !(pattern instanceof String route) || !route.startsWith("/broker/api/v1/")) {
+        if (caller.isEmpty() || !(pattern instanceof String route) || !EndpointCategory.limited(route)) {
             return true;
         }
         EndpointCategory category = EndpointCategory.of(request.getMethod(), route);

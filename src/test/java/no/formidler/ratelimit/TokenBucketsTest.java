@@ -54,6 +54,14 @@ class TokenBucketsTest {
         assertThat(EndpointCategory.of("GET", "/broker/api/v1/filetransfer/{fileTransferId}")).isEqualTo(EndpointCategory.OTHER);
     }
 
+    @Test
+    void tusRequestsAndRoutesOutsideTheApiAreNotLimited() {
+        assertThat(EndpointCategory.limited("/broker/api/v1/filetransfer/upload/tus/{fileTransferId}")).isFalse();
+        assertThat(EndpointCategory.limited("/broker/api/v1/filetransfer/upload/tus")).isFalse();
+        assertThat(EndpointCategory.limited("/dev/tokens/enterprise")).isFalse();
+        assertThat(EndpointCategory.limited("/broker/api/v1/filetransfer/upload")).isTrue();
+    }
+
     private static final class MovableClock extends Clock {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
