@@ -8,3 +8,8 @@ if ! command -v clamd >/dev/null 2>&1 && [ ! -x /usr/sbin/clamd ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clamav-daemon
 fi
+
+# newman and the Bruno CLI run the example collections against a started broker (ExampleCollectionsIT).
+if [ ! -x examples/node_modules/.bin/newman ] || [ ! -x examples/node_modules/.bin/bru ]; then
+  (cd examples && npm install --no-audit --no-fund)
+fi

@@ -1,5 +1,6 @@
 package no.formidler.auth;
 
+import org.slf4j.MDC;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -19,7 +20,10 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-            return TokenClaims.caller(token.getToken());
+            Caller caller = TokenClaims.caller(token.getToken());
+            // For log lines of this request (cleared by web.TraceIdFilter); an org number, never the token.
+            caller.organization().ifPresent(org -> MDC.put("callerOrg", org.number()));
+            return caller;
         }
         throw new IllegalStateException("A Caller parameter needs an authenticated route");
     }

@@ -60,6 +60,7 @@ class SecurityConfiguration {
                 .headers(h -> h.cacheControl(c -> c.disable()))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/health", "/dev/tokens/**", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer", API + "/filetransfer/upload",
                                 API + "/filetransfer/*/upload").hasAuthority(WRITE)
@@ -73,6 +74,9 @@ class SecurityConfiguration {
                         .requestMatchers(API + "/resource/**", API + "/serviceowner").hasAuthority(SERVICE_OWNER)
                         .requestMatchers("/events/api/v1/subscriptions", "/events/api/v1/subscriptions/*",
                                 "/events/api/v1/events").hasAuthority(EVENTS_SUBSCRIBE)
+                        .requestMatchers(HttpMethod.GET, API + "/statistics/monthly").hasAuthority(SERVICE_OWNER)
+                        .requestMatchers(HttpMethod.POST, API + "/statistics/generate-daily-summary",
+                                API + "/statistics/generate-and-download-daily-summary").hasAuthority(MAINTENANCE)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(issuers::manager))

@@ -49,6 +49,8 @@ public enum BrokerError {
     NOT_YET_UPLOAD_PROCESSING(30, 503,
             "File transfer is not yet in UploadProcessing. Retry when upload completion has been recorded."),
 
+    NO_REPORT_DATA(6001, 404, "No file transfers found for report generation"),
+    REPORT_FAILED(6002, 500, "Failed to generate statistics report"),
     INVALID_REPORT_PERIOD(6003, 400, "Invalid year or month. Provide a valid year and a month between 1 and 12."),
     REPORT_NEEDS_END_USER_OR_VENDOR(6005, 400, "At least one of includeEndUser or includeVendor must be true."),
 

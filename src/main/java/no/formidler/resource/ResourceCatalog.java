@@ -1,7 +1,9 @@
 package no.formidler.resource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import no.formidler.auth.Organization;
 import org.springframework.stereotype.Service;
 
 /** Other features' view of configured resources, with defaults applied. */
@@ -9,14 +11,26 @@ import org.springframework.stereotype.Service;
 public class ResourceCatalog {
     private final ResourceRepository resources;
     private final ResourceDefaults defaults;
+    private final ServiceOwnerRepository owners;
 
-    ResourceCatalog(ResourceRepository resources, ResourceDefaults defaults) {
+    ResourceCatalog(ResourceRepository resources, ResourceDefaults defaults, ServiceOwnerRepository owners) {
         this.resources = resources;
         this.defaults = defaults;
+        this.owners = owners;
+    }
+
+    /** The name a service owner registered with, if it is registered. */
+    public Optional<String> serviceOwnerName(Organization owner) {
+        return owners.name(owner);
     }
 
     public Optional<Resource> find(String resourceId) {
         return resources.find(resourceId).map(this::effective);
+    }
+
+    /** The ids of the resources {@code owner} has configured, in id order. */
+    public List<String> resourceIdsOwnedBy(Organization owner) {
+        return resources.idsOwnedBy(owner);
     }
 
     private Resource effective(ResourceRepository.StoredSettings s) {

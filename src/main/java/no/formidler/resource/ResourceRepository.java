@@ -37,6 +37,13 @@ class ResourceRepository {
                 .optional();
     }
 
+    List<String> idsOwnedBy(Organization owner) {
+        return jdbc.sql("select id from resource where service_owner_id = :owner order by id")
+                .param("owner", owner.prefixed())
+                .query(String.class)
+                .list();
+    }
+
     /** Creates the resource for {@code owner}, or does nothing when it exists. */
     void createIfAbsent(String id, Organization owner, Instant now) {
         jdbc.sql("""

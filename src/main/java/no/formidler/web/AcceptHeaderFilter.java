@@ -38,6 +38,7 @@ public class AcceptHeaderFilter extends OncePerRequestFilter {
             json("PUT", "/resource" + ID + "/policy"),
             json("PUT", "/resource" + ID + "/approval"),
             json("GET", "/serviceowner"),
+            json("POST", "/statistics/generate-daily-summary"),
             new Produces("GET", Pattern.compile(API + "/statistics/monthly"), "text/csv"));
 
     private static Produces json(String method, String path) {

@@ -50,6 +50,7 @@ public final class Problems {
             case 413 -> "https://tools.ietf.org/html/rfc9110#section-15.5.14";
             case 415 -> "https://tools.ietf.org/html/rfc9110#section-15.5.16";
             case 416 -> "https://tools.ietf.org/html/rfc9110#section-15.5.17";
+            case 429 -> "https://tools.ietf.org/html/rfc6585#section-4";
             case 502 -> "https://tools.ietf.org/html/rfc9110#section-15.6.3";
             case 503 -> "https://tools.ietf.org/html/rfc9110#section-15.6.4";
             default -> "https://tools.ietf.org/html/rfc9110#section-15.6.1";

@@ -29,7 +29,8 @@ public class TraceIdFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove("traceId");
+            // The outermost filter: it also clears what later layers added (callerOrg, fileTransferId).
+            MDC.clear();
         }
     }
 

@@ -4,6 +4,8 @@ import jakarta.servlet.Filter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Filters that run before authentication, in the reference's order (spec-core §1.3). */
 @Configuration(proxyBeanMethods = false)
@@ -21,6 +23,16 @@ class WebConfiguration {
     @Bean
     FilterRegistrationBean<AcceptHeaderFilter> acceptHeaderFilter() {
         return first(new AcceptHeaderFilter(), 2);
+    }
+
+    @Bean
+    WebMvcConfigurer logContext() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new LogContextInterceptor());
+            }
+        };
     }
 
     private static <F extends Filter> FilterRegistrationBean<F> first(F filter, int position) {

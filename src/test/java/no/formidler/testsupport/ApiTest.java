@@ -49,6 +49,7 @@ public abstract class ApiTest {
     static void brokerProperties(DynamicPropertyRegistry registry) {
         registry.add("formidler.data-dir", DATA_DIR::toString);
         registry.add("formidler.dev-tokens.enabled", () -> "false");
+        registry.add("formidler.rate-limits.enabled", () -> "false");
         registry.add("formidler.auth.issuers[0].issuer", ISSUER::issuer);
         registry.add("formidler.auth.issuers[0].jwks-uri", ISSUER::jwksUri);
         registry.add("formidler.auth.issuers[1].issuer", OTHER_ISSUER::issuer);

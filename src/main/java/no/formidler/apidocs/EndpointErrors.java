@@ -1,0 +1,47 @@
+package no.formidler.apidocs;
+
+import static no.formidler.error.BrokerError.*;
+
+import java.util.List;
+import java.util.Map;
+import no.formidler.error.BrokerError;
+
+/** Which broker errors each endpoint may answer with (reference spec-core §1.6.1, "fires when"). */
+final class EndpointErrors {
+    private static final String API = "/broker/api/v1";
+
+    static final Map<String, List<BrokerError>> BY_OPERATION = Map.ofEntries(
+            Map.entry("POST " + API + "/filetransfer", List.of(SERVICE_OWNER_NOT_CONFIGURED, RESOURCE_NOT_REGISTERED,
+                    NO_ACCESS_TO_RESOURCE, VIRUS_SCAN_DISABLE_NOT_APPROVED, STORAGE_NOT_READY, REQUIRED_PARTY_MISSING,
+                    REQUIRED_PARTY_ONE_RECIPIENT, RECIPIENT_NOT_IN_ACCESS_LIST)),
+            Map.entry("POST " + API + "/filetransfer/{fileTransferId}/upload", List.of(FILE_TRANSFER_NOT_FOUND,
+                    SERVICE_OWNER_NOT_CONFIGURED, FILE_TRANSFER_ALREADY_UPLOADED, RESOURCE_NOT_REGISTERED,
+                    NO_ACCESS_TO_RESOURCE, UPLOAD_FAILED, CHECKSUM_MISMATCH, FILE_SIZE_EXCEEDS_MAXIMUM, STORAGE_NOT_READY)),
+            Map.entry("POST " + API + "/filetransfer/upload", List.of(SERVICE_OWNER_NOT_CONFIGURED,
+                    FILE_TRANSFER_ALREADY_UPLOADED, RESOURCE_NOT_REGISTERED, NO_ACCESS_TO_RESOURCE, UPLOAD_FAILED,
+                    CHECKSUM_MISMATCH, FILE_SIZE_EXCEEDS_MAXIMUM, VIRUS_SCAN_DISABLE_NOT_APPROVED, STORAGE_NOT_READY,
+                    REQUIRED_PARTY_MISSING, REQUIRED_PARTY_ONE_RECIPIENT, RECIPIENT_NOT_IN_ACCESS_LIST)),
+            Map.entry("GET " + API + "/filetransfer/{fileTransferId}", List.of(FILE_TRANSFER_NOT_FOUND, NO_ACCESS_TO_RESOURCE)),
+            Map.entry("GET " + API + "/filetransfer/{fileTransferId}/details", List.of(FILE_TRANSFER_NOT_FOUND, NO_ACCESS_TO_RESOURCE)),
+            Map.entry("GET " + API + "/filetransfer", List.of(NO_ACCESS_TO_RESOURCE)),
+            Map.entry("GET " + API + "/filetransfer/{fileTransferId}/download", List.of(FILE_TRANSFER_NOT_FOUND,
+                    SERVICE_OWNER_NOT_CONFIGURED, NO_FILE_UPLOADED, RESOURCE_NOT_REGISTERED, NO_ACCESS_TO_RESOURCE,
+                    FILE_NOT_READY_FOR_DOWNLOAD, RANGE_NOT_SATISFIABLE)),
+            Map.entry("POST " + API + "/filetransfer/{fileTransferId}/confirmdownload", List.of(FILE_TRANSFER_NOT_FOUND,
+                    NO_FILE_UPLOADED, NO_ACCESS_TO_RESOURCE, CONFIRM_ONLY_WHEN_PUBLISHED, CONFIRM_BEFORE_DOWNLOAD)),
+            Map.entry("PUT " + API + "/resource/{resourceId}", List.of(RESOURCE_NOT_REGISTERED, NO_ACCESS_TO_RESOURCE,
+                    MAX_SIZE_NEGATIVE, MAX_SIZE_ZERO, MAX_SIZE_OVER_SCAN_LIMIT, INVALID_TIME_TO_LIVE, TIME_TO_LIVE_TOO_LONG,
+                    INVALID_GRACE_PERIOD, GRACE_PERIOD_TOO_LONG, MAX_SIZE_OVER_GLOBAL_LIMIT,
+                    MANIFEST_SHIM_NEEDS_LEGACY_CODES, SERVICE_OWNER_OF_RESOURCE_NOT_CONFIGURED)),
+            Map.entry("GET " + API + "/resource/{resourceId}", List.of(NO_ACCESS_TO_RESOURCE, RESOURCE_NOT_CONFIGURED)),
+            Map.entry("GET " + API + "/resource/{resourceId}/policy", List.of(NO_ACCESS_TO_RESOURCE, RESOURCE_NOT_CONFIGURED)),
+            Map.entry("PUT " + API + "/resource/{resourceId}/policy", List.of(NO_ACCESS_TO_RESOURCE, RESOURCE_NOT_CONFIGURED)),
+            Map.entry("POST " + API + "/serviceowner", List.of(CALLER_ORGANIZATION_UNKNOWN, SERVICE_OWNER_EXISTS,
+                    SERVICE_OWNER_NOT_INITIALIZED)),
+            Map.entry("GET " + API + "/serviceowner", List.of(CALLER_ORGANIZATION_UNKNOWN, SERVICE_OWNER_NOT_FOUND)),
+            Map.entry("GET " + API + "/statistics/monthly", List.of(INVALID_REPORT_PERIOD, REPORT_NEEDS_END_USER_OR_VENDOR,
+                    NO_ACCESS_TO_RESOURCE, RESOURCE_NOT_CONFIGURED)));
+
+    private EndpointErrors() {
+    }
+}
