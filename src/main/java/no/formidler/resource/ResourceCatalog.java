@@ -1,7 +1,9 @@
 package no.formidler.resource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import no.formidler.auth.Organization;
 import org.springframework.stereotype.Service;
 
 /** Other features' view of configured resources, with defaults applied. */
@@ -10,9 +12,16 @@ public class ResourceCatalog {
     static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofDays(30);
     static final Duration DEFAULT_GRACE_PERIOD = Duration.ofHours(2);
     private final ResourceRepository resources;
+    private final AccessListDirectory accessLists;
 
-    ResourceCatalog(ResourceRepository resources) {
+    ResourceCatalog(ResourceRepository resources, AccessListDirectory accessLists) {
         this.resources = resources;
+        this.accessLists = accessLists;
+    }
+
+    /** Whether the resource's access list (when it has one enabled) admits every one of the recipients, in order. */
+    public boolean accessListAdmitsAll(String resourceId, List<Organization> recipients) {
+        return recipients.stream().allMatch(r -> accessLists.admits(resourceId, r));
     }
 
     public Optional<Resource> find(String resourceId) {

@@ -36,6 +36,8 @@ public class AcceptHeaderFilter extends OncePerRequestFilter {
             json("GET", "/resource" + ID),
             json("GET", "/resource" + ID + "/policy"),
             json("PUT", "/resource" + ID + "/policy"),
+            json("GET", "/resource" + ID + "/accesslist"),
+            json("PUT", "/resource" + ID + "/accesslist"),
             json("GET", "/serviceowner"),
             new Produces("GET", Pattern.compile(API + "/statistics/monthly"), "text/csv"));
 

@@ -1,0 +1,11 @@
+package no.formidler.resource;
+
+import no.formidler.auth.Organization;
+
+/**
+ * Where access lists live: the broker's own tables in standalone mode, the Altinn Resource Registry in Altinn mode
+ * (spec-core §2.5). A resource without an enabled access list admits every recipient.
+ */
+public interface AccessListDirectory {
+    boolean admits(String resourceId, Organization recipient);
+}
