@@ -13,7 +13,10 @@ public record FormidlerProperties(
         @DefaultValue("http://localhost:8080") String publicBaseUrl,
         @DefaultValue Auth auth,
         @DefaultValue DevTokens devTokens,
-        @DefaultValue Scan scan) {
+        @DefaultValue Scan scan,
+        @DefaultValue ApiKey apiKey,
+        @DefaultValue TokenExchange tokenExchange,
+        @DefaultValue Altinn altinn) {
 
     public enum Mode { STANDALONE, ALTINN }
 
@@ -29,6 +32,24 @@ public record FormidlerProperties(
     }
 
     public record Scan(@DefaultValue("none") String type) {
+    }
+
+    /** The {@code Ocp-Apim-Subscription-Key} that Altinn clients send: ignored unless required. */
+    public record ApiKey(@DefaultValue("false") boolean required, @DefaultValue List<String> keys) {
+    }
+
+    /** The broker's own token issuer for {@code /authentication/api/v1/exchange/maskinporten}. */
+    public record TokenExchange(@DefaultValue("formidler") String issuer) {
+    }
+
+    /**
+     * Altinn platform mode: the platform gateway (Authorization, Resource Registry, Register), its subscription key,
+     * and the broker's own bearer token for those calls.
+     */
+    public record Altinn(@DefaultValue("https://platform.tt02.altinn.no/") String platformBaseUrl,
+                         String subscriptionKey,
+                         String accessToken,
+                         @DefaultValue("10s") java.time.Duration timeout) {
     }
 
     public boolean devTokensEnabled() {
