@@ -7,6 +7,7 @@ import java.util.List;
 import no.formidler.auth.Caller;
 import no.formidler.auth.Organization;
 import no.formidler.error.ValidationErrors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Formidler extension: the service owner's access list of a resource, the standalone counterpart of an Altinn
- * Resource Registry access list. While enabled, every recipient of a new transfer must be a member (BRO-00028).
+ * Resource Registry access list (so standalone mode only). While enabled, every recipient of a new transfer must be a member (BRO-00028).
  */
 @RestController
+@ConditionalOnProperty(name = "formidler.mode", havingValue = "standalone", matchIfMissing = true)
 @RequestMapping("/broker/api/v1/resource/{resourceId}/accesslist")
 class AccessListController {
     private final ResourceAdministration administration;

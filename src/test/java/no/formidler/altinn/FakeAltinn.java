@@ -62,7 +62,7 @@ final class FakeAltinn implements AutoCloseable {
             String query = exchange.getRequestURI().getRawQuery();
             requests.add(new Recorded(exchange.getRequestMethod(), path + (query == null ? "" : "?" + query),
                     Map.copyOf(exchange.getRequestHeaders()), body));
-            Reply reply = next(path).orElse(Reply.json(404, ""));
+            Reply reply = next(path + (query == null ? "" : "?" + query)).or(() -> next(path)).orElse(Reply.json(404, ""));
             if (reply.hang()) {
                 try {
                     release.await();
@@ -81,7 +81,7 @@ final class FakeAltinn implements AutoCloseable {
         server.start();
     }
 
-    /** Answers requests to {@code path} (without query) with these replies in turn, the last one from then on. */
+    /** Answers requests to {@code path} (with its raw query, or without to answer any query) with these replies in turn, the last one from then on. */
     FakeAltinn on(String path, Reply... script) {
         replies.put(path, new ConcurrentLinkedQueue<>(List.of(script)));
         lastReplies.put(path, script[script.length - 1]);
@@ -95,6 +95,10 @@ final class FakeAltinn implements AutoCloseable {
         }
         Reply reply = queue.poll();
         return Optional.of(reply != null ? reply : lastReplies.get(path));
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
     AltinnPlatformClient client(Duration timeout) {
