@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import no.formidler.auth.Organization;
 import no.formidler.resource.AccessListDirectory;
+import no.formidler.resource.ResourceRegistry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * access-list memberships, checked per recipient. An answer the reference treats as an error (any status but
  * 200, 204 or 404) is an {@link AltinnUnavailableException}.
  */
-class AltinnResourceRegistry implements AccessListDirectory {
+class AltinnResourceRegistry implements AccessListDirectory, ResourceRegistry {
     /** Altinn's test organisation code; its resources are owned by Digdir's test org (reference §2.5). */
     static final String TEST_ORG_CODE = "ttd";
     static final Organization TEST_ORG_OWNER = new Organization("991825827");
@@ -39,6 +40,11 @@ class AltinnResourceRegistry implements AccessListDirectory {
             return new RegistryResource(node.path("identifier").asString(resourceId), owner, orgCode,
                     "Enabled".equals(node.path("accessListMode").asString("")));
         });
+    }
+
+    @Override
+    public Optional<Organization> ownerOfNewResource(String resourceId, Organization configuringParty) {
+        return resource(resourceId).flatMap(RegistryResource::owner);
     }
 
     /**

@@ -63,14 +63,19 @@ class AltinnModeTest {
         String ownerToken = ISSUER.enterprise(OWNER, "altinn:serviceowner");
         String senderToken = ISSUER.enterprise(SENDER, "altinn:broker.write altinn:broker.read");
         assertThat(client.postJson("/broker/api/v1/serviceowner", ownerToken, "{\"name\":\"Etat\"}").status()).isEqualTo(200);
+        var unregistered = client.putJson("/broker/api/v1/resource/" + resourceId, ownerToken, "{}");
+        assertThat(unregistered.status()).as("not in the Resource Registry").isEqualTo(403);
+        assertThat(unregistered.json().get("code").asString()).isEqualTo("BRO-00005");
+        ALTINN.on("resourceregistry/api/v1/resource/" + resourceId, Reply.json(200,
+                "{\"identifier\":\"" + resourceId + "\",\"hasCompetentAuthority\":{\"organization\":\"" + OWNER
+                        + "\",\"orgcode\":\"etat\"},\"accessListMode\":\"Enabled\"}"));
+        var notOwner = client.putJson("/broker/api/v1/resource/" + resourceId, ISSUER.enterprise(SENDER, "altinn:serviceowner"), "{}");
+        assertThat(notOwner.status()).as("owned by another organisation in the registry").isEqualTo(401);
         assertThat(client.putJson("/broker/api/v1/resource/" + resourceId, ownerToken, "{}").status()).isEqualTo(204);
         assertThat(client.get("/broker/api/v1/resource/" + resourceId + "/accesslist", ownerToken).status())
                 .as("access lists live in the Resource Registry in Altinn mode").isEqualTo(404);
 
         ALTINN.on(AltinnPolicyDecisionPoint.AUTHORIZE_PATH, Reply.json(200, "{\"response\":[{\"decision\":\"Permit\"}]}"));
-        ALTINN.on("resourceregistry/api/v1/resource/" + resourceId, Reply.json(200,
-                "{\"identifier\":\"" + resourceId + "\",\"hasCompetentAuthority\":{\"organization\":\"" + OWNER
-                        + "\",\"orgcode\":\"etat\"},\"accessListMode\":\"Enabled\"}"));
         ALTINN.on(memberships(resourceId, NOT_MEMBER), Reply.json(404, ""));
         ALTINN.on(memberships(resourceId, MEMBER),
                 Reply.json(200, "{\"data\":[{\"party\":\"urn:altinn:party:uuid:" + PARTY_UUID + "\"}]}"));
