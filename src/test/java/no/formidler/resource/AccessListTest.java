@@ -77,6 +77,15 @@ class AccessListTest extends ApiTest {
     }
 
     @Test
+    void theAccessListIsDescribedInTheOpenApiDocumentAsAnExtension() {
+        var paths = client.get("/v3/api-docs", null).json().get("paths");
+        var accessList = paths.get("/broker/api/v1/resource/{resourceId}/accesslist");
+        assertThat(accessList).isNotNull();
+        assertThat(accessList.get("put").get("summary").asString()).contains("Formidler extension");
+        assertThat(accessList.has("get")).isTrue();
+    }
+
+    @Test
     void aDisabledListAdmitsEveryRecipient() {
         Scenario s = scenario().ready();
         s.client.putJson("/broker/api/v1/resource/" + s.resourceId + "/accesslist", s.ownerToken,
