@@ -2,6 +2,7 @@ package no.formidler.altinn;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import no.formidler.auth.Organization;
 import no.formidler.resource.AccessListDirectory;
@@ -52,11 +53,15 @@ class AltinnResourceRegistry implements AccessListDirectory, ResourceRegistry {
      * Register to the recipient's own organisation number.
      */
     @Override
-    public boolean admits(String resourceId, Organization recipient) {
+    public boolean admitsAll(String resourceId, List<Organization> recipients) {
         Optional<RegistryResource> resource = resource(resourceId);
         if (resource.isEmpty() || !resource.get().accessListEnabled()) {
             return true;
         }
+        return recipients.stream().allMatch(recipient -> member(resourceId, recipient));
+    }
+
+    private boolean member(String resourceId, Organization recipient) {
         Optional<JsonNode> memberships = read("resourceregistry/api/v1/access-lists/memberships?resource="
                 + encode("urn:altinn:resource:" + resourceId) + "&party=" + encode(recipient.urn()));
         Optional<String> partyUuid = memberships

@@ -1,5 +1,6 @@
 package no.formidler.resource;
 
+import java.util.List;
 import no.formidler.auth.Organization;
 
 /**
@@ -7,5 +8,6 @@ import no.formidler.auth.Organization;
  * (spec-core §2.5). A resource without an enabled access list admits every recipient.
  */
 public interface AccessListDirectory {
-    boolean admits(String resourceId, Organization recipient);
+    /** Whether every recipient may receive on the resource; checked in order, stopping at the first refused. */
+    boolean admitsAll(String resourceId, List<Organization> recipients);
 }

@@ -1,5 +1,6 @@
 package no.formidler.resource;
 
+import java.util.List;
 import no.formidler.auth.Organization;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,7 @@ class LocalAccessLists implements AccessListDirectory {
     }
 
     @Override
-    public boolean admits(String resourceId, Organization recipient) {
-        return lists.admits(resourceId, recipient);
+    public boolean admitsAll(String resourceId, List<Organization> recipients) {
+        return recipients.stream().allMatch(r -> lists.admits(resourceId, r));
     }
 }

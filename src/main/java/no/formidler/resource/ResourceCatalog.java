@@ -21,7 +21,7 @@ public class ResourceCatalog {
 
     /** Whether the resource's access list (when it has one enabled) admits every one of the recipients, in order. */
     public boolean accessListAdmitsAll(String resourceId, List<Organization> recipients) {
-        return recipients.stream().allMatch(r -> accessLists.admits(resourceId, r));
+        return accessLists.admitsAll(resourceId, recipients);
     }
 
     public Optional<Resource> find(String resourceId) {

@@ -3,6 +3,7 @@ package no.formidler.altinn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import no.formidler.altinn.FakeAltinn.Reply;
 import no.formidler.auth.Organization;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +60,7 @@ class AltinnResourceRegistryTest {
     @Test
     void withoutAnEnabledAccessListEveryRecipientIsAdmittedWithoutAskingForMemberships() {
         altinn.on(RESOURCE, Reply.json(200, resource("skd", "974761076", "Disabled")));
-        assertThat(registry.admits("broker-resource", RECIPIENT)).isTrue();
+        assertThat(registry.admitsAll("broker-resource", List.of(RECIPIENT))).isTrue();
         assertThat(altinn.requests).hasSize(1);
     }
 
@@ -71,7 +72,7 @@ class AltinnResourceRegistryTest {
         altinn.on("register/api/v1/parties/byuuid/" + PARTY_UUID, Reply.json(200,
                 "{\"partyId\":50001234,\"partyUuid\":\"" + PARTY_UUID + "\",\"orgNumber\":\"310000022\",\"name\":\"Mottaker AS\"}"));
 
-        assertThat(registry.admits("broker-resource", RECIPIENT)).isTrue();
+        assertThat(registry.admitsAll("broker-resource", List.of(RECIPIENT))).isTrue();
 
         assertThat(altinn.requests).extracting(FakeAltinn.Recorded::pathAndQuery).containsExactly(
                 "resourceregistry/api/v1/resource/broker-resource",
@@ -85,23 +86,34 @@ class AltinnResourceRegistryTest {
         altinn.on(RESOURCE, Reply.json(200, resource("skd", "974761076", "Enabled")));
         altinn.on(MEMBERSHIPS, Reply.json(200, "{\"data\":[{\"party\":\"urn:altinn:party:uuid:" + PARTY_UUID + "\"}]}"));
         altinn.on("register/api/v1/parties/byuuid/" + PARTY_UUID, Reply.json(200, "{\"orgNumber\":\"310000099\"}"));
-        assertThat(registry.admits("broker-resource", RECIPIENT)).isFalse();
+        assertThat(registry.admitsAll("broker-resource", List.of(RECIPIENT))).isFalse();
 
         altinn.on("register/api/v1/parties/byuuid/" + PARTY_UUID, Reply.json(404, ""));
-        assertThat(registry.admits("broker-resource", RECIPIENT)).isFalse();
+        assertThat(registry.admitsAll("broker-resource", List.of(RECIPIENT))).isFalse();
 
         altinn.on(MEMBERSHIPS, Reply.json(200, "{\"data\":[]}"));
-        assertThat(registry.admits("broker-resource", RECIPIENT)).isFalse();
+        assertThat(registry.admitsAll("broker-resource", List.of(RECIPIENT))).isFalse();
 
         altinn.on(MEMBERSHIPS, Reply.json(404, ""));
-        assertThat(registry.admits("broker-resource", RECIPIENT)).isFalse();
+        assertThat(registry.admitsAll("broker-resource", List.of(RECIPIENT))).isFalse();
+    }
+
+    @Test
+    void theResourceIsReadOnceAndRecipientsAreCheckedInOrderUntilOneIsRefused() {
+        Organization second = new Organization("310000023");
+        altinn.on(RESOURCE, Reply.json(200, resource("skd", "974761076", "Enabled")));
+        altinn.on(MEMBERSHIPS, Reply.json(404, ""));
+        assertThat(registry.admitsAll("broker-resource", List.of(RECIPIENT, second))).isFalse();
+        assertThat(altinn.requests).extracting(FakeAltinn.Recorded::pathAndQuery)
+                .containsExactly(RESOURCE, MEMBERSHIPS + "?resource=urn%3Aaltinn%3Aresource%3Abroker-resource"
+                        + "&party=urn%3Aaltinn%3Aorganization%3Aidentifier-no%3A310000022");
     }
 
     @Test
     void aMembershipLookupThatFailsIsAnError() {
         altinn.on(RESOURCE, Reply.json(200, resource("skd", "974761076", "Enabled")));
         altinn.on(MEMBERSHIPS, Reply.json(502, ""));
-        assertThatThrownBy(() -> registry.admits("broker-resource", RECIPIENT)).isInstanceOf(AltinnUnavailableException.class);
+        assertThatThrownBy(() -> registry.admitsAll("broker-resource", List.of(RECIPIENT))).isInstanceOf(AltinnUnavailableException.class);
         assertThat(altinn.sleeps).hasSize(3);
     }
 }
