@@ -21,10 +21,19 @@ class DevTokenController {
     @GetMapping(value = "/enterprise", produces = MediaType.TEXT_PLAIN_VALUE)
     String enterprise(@RequestParam String orgNo, @RequestParam(defaultValue = "") String scopes,
                       @RequestParam(required = false) String org) {
-        Organization organization = Organization.fromAnyForm(orgNo)
-                .filter(o -> o.number().equals(orgNo))
-                .orElseThrow(() -> ValidationException.of("orgNo", "orgNo must be a 9-digit organisation number"));
-        return issuer.enterpriseToken(organization, scopes, org);
+        return issuer.enterpriseToken(nineDigits("orgNo", orgNo), scopes, org);
+    }
+
+    @GetMapping(value = "/systemuser", produces = MediaType.TEXT_PLAIN_VALUE)
+    String systemUser(@RequestParam String systemUserOrg, @RequestParam String vendorOrgNo,
+                      @RequestParam(defaultValue = "") String scopes) {
+        return issuer.systemUserToken(nineDigits("systemUserOrg", systemUserOrg), nineDigits("vendorOrgNo", vendorOrgNo), scopes);
+    }
+
+    private static Organization nineDigits(String field, String value) {
+        return Organization.fromAnyForm(value)
+                .filter(o -> o.number().equals(value))
+                .orElseThrow(() -> ValidationException.of(field, field + " must be a 9-digit organisation number"));
     }
 
     @GetMapping(value = "/jwks", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,38 +1,27 @@
 package no.formidler.auth;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.interfaces.RSAPublicKey;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The development token issuer: signs Altinn-shaped enterprise tokens with an RSA key kept in the data directory,
- * so that tokens stay valid across restarts. Never on unless configured (standalone mode turns it on by default).
+ * The development token issuer: signs Altinn-shaped enterprise and system-user tokens with an RSA key kept in the
+ * data directory, so that tokens stay valid across restarts. Never on unless configured (standalone mode turns it on
+ * by default).
  */
 public final class DevTokenIssuer {
     private static final Duration LIFETIME = Duration.ofHours(1);
-    private final RSAKey key;
+    private final SigningKey key;
     private final String issuer;
     private final Clock clock;
 
-    private DevTokenIssuer(RSAKey key, String issuer, Clock clock) {
+    private DevTokenIssuer(SigningKey key, String issuer, Clock clock) {
         this.key = key;
         this.issuer = issuer;
         this.clock = clock;
@@ -40,20 +29,7 @@ public final class DevTokenIssuer {
 
     /** Loads the signing key from {@code keyFile}, creating it on first use. */
     public static DevTokenIssuer load(Path keyFile, String issuer, Clock clock) {
-        try {
-            if (!Files.exists(keyFile)) {
-                Files.createDirectories(keyFile.getParent());
-                RSAKey generated = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-                Path temp = Files.createTempFile(keyFile.getParent(), "jwk", ".tmp");
-                Files.writeString(temp, generated.toJSONString(), StandardCharsets.UTF_8);
-                Files.move(temp, keyFile, StandardCopyOption.ATOMIC_MOVE);
-            }
-            return new DevTokenIssuer(RSAKey.parse(Files.readString(keyFile)), issuer, clock);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JOSEException | ParseException e) {
-            throw new IllegalStateException("Cannot load the development token key " + keyFile, e);
-        }
+        return new DevTokenIssuer(SigningKey.load(keyFile), issuer, clock);
     }
 
     public String issuer() {
@@ -61,15 +37,11 @@ public final class DevTokenIssuer {
     }
 
     public RSAPublicKey publicKey() {
-        try {
-            return key.toRSAPublicKey();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return key.publicKey();
     }
 
     public String publicJwkSet() {
-        return "{\"keys\":[" + key.toPublicJWK().toJSONString() + "]}";
+        return key.publicJwkSet();
     }
 
     /** A token shaped like an Altinn enterprise token for {@code orgNumber}, with the given claims added. */
@@ -77,12 +49,33 @@ public final class DevTokenIssuer {
         JWTClaimsSet.Builder claims = base(scopes)
                 .claim("urn:altinn:orgNumber", org.number())
                 .claim("urn:altinn:authlevel", 3)
-                .claim("consumer", Map.of("authority", "iso6523-actorid-upis", "ID", org.prefixed()))
+                .claim("consumer", consumer(org))
                 .claim("client_id", "formidler-dev-" + org.number());
         if (orgCode != null && !orgCode.isBlank()) {
             claims.claim("urn:altinn:org", orgCode);
         }
-        return sign(claims.build());
+        return key.sign(claims.build());
+    }
+
+    /**
+     * A Maskinporten system-user token (spec-core §2.3): acts for {@code systemUserOrg}, authenticated by the software
+     * vendor {@code vendor}, which is the {@code consumer}.
+     */
+    public String systemUserToken(Organization systemUserOrg, Organization vendor, String scopes) {
+        JWTClaimsSet claims = base(scopes)
+                .claim("consumer", consumer(vendor))
+                .claim("client_id", "formidler-dev-system-" + vendor.number())
+                .claim("authorization_details", List.of(Map.of(
+                        "type", "urn:altinn:systemuser",
+                        "systemuser_id", List.of(UUID.nameUUIDFromBytes((systemUserOrg.number() + vendor.number()).getBytes()).toString()),
+                        "systemuser_org", Map.of("authority", "iso6523-actorid-upis", "ID", systemUserOrg.prefixed()),
+                        "system_id", "formidler-dev-system")))
+                .build();
+        return key.sign(claims);
+    }
+
+    private static Map<String, String> consumer(Organization org) {
+        return Map.of("authority", "iso6523-actorid-upis", "ID", org.prefixed());
     }
 
     private JWTClaimsSet.Builder base(String scopes) {
@@ -94,15 +87,5 @@ public final class DevTokenIssuer {
                 .expirationTime(Date.from(now.plus(LIFETIME)))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("scope", scopes == null ? "" : scopes.trim());
-    }
-
-    private String sign(JWTClaimsSet claims) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign a development token", e);
-        }
     }
 }

@@ -19,8 +19,11 @@ import no.formidler.system.FormidlerProperties;
 import no.formidler.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -108,17 +111,20 @@ class SecurityConfiguration {
     }
 
     @Bean
-    TrustedIssuers trustedIssuers(FormidlerProperties properties, Optional<DevTokenIssuer> devIssuer) {
+    TrustedIssuers trustedIssuers(FormidlerProperties properties, Optional<DevTokenIssuer> devIssuer,
+                                  BrokerTokenSigner brokerIssuer) {
         Map<String, AuthenticationManager> managers = new HashMap<>();
         for (FormidlerProperties.Issuer issuer : properties.auth().issuers()) {
             managers.put(issuer.issuer(), manager(decoder(issuer), issuer.issuer()));
         }
+        managers.put(brokerIssuer.issuer(), manager(NimbusJwtDecoder.withPublicKey(brokerIssuer.publicKey()).build(),
+                brokerIssuer.issuer()));
         devIssuer.ifPresent(dev -> {
             log.warn("The development token issuer '{}' is ON: anybody who can reach /dev/tokens can get a token. "
                     + "Set formidler.dev-tokens.enabled=false outside development.", dev.issuer());
             managers.put(dev.issuer(), manager(NimbusJwtDecoder.withPublicKey(dev.publicKey()).build(), dev.issuer()));
         });
-        if (managers.isEmpty()) {
+        if (managers.size() == 1) {
             log.warn("No token issuer is trusted: every API call will be refused. Configure formidler.auth.issuers.");
         }
         return new TrustedIssuers(Map.copyOf(managers));
@@ -129,6 +135,21 @@ class SecurityConfiguration {
     DevTokenIssuer devTokenIssuer(FormidlerProperties properties, Clock clock) {
         return DevTokenIssuer.load(properties.dataDir().resolve("dev-issuer").resolve("signing-key.jwk.json"),
                 properties.devTokens().issuer(), clock);
+    }
+
+    /** Runs before authentication, so a missing key is refused before any token is looked at. */
+    @Bean
+    @ConditionalOnProperty(name = "formidler.api-key.required", havingValue = "true")
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(FormidlerProperties properties) {
+        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(properties.apiKey().keys()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    BrokerTokenSigner brokerTokenSigner(FormidlerProperties properties, Clock clock) {
+        return BrokerTokenSigner.load(properties.dataDir().resolve("broker-issuer").resolve("signing-key.jwk.json"),
+                properties.tokenExchange().issuer(), clock);
     }
 
     @Bean

@@ -22,7 +22,7 @@ final class TokenClaims {
 
     static Caller caller(Jwt jwt) {
         Optional<Organization> vendor = consumerOrganization(jwt.getClaims().get("consumer"));
-        return new Caller(organization(jwt, vendor), vendor, scopes(jwt), clientId(jwt, vendor));
+        return new Caller(organization(jwt, vendor), vendor, scopes(jwt), clientId(jwt, vendor), jwt.getClaims());
     }
 
     private static Optional<Organization> organization(Jwt jwt, Optional<Organization> consumer) {

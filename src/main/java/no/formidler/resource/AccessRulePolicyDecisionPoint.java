@@ -2,6 +2,7 @@ package no.formidler.resource;
 
 import no.formidler.auth.AccessRequest;
 import no.formidler.auth.PolicyDecisionPoint;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * and the resource's access rules must grant that party the action. An unconfigured resource allows nothing.
  */
 @Component
+@ConditionalOnProperty(name = "formidler.mode", havingValue = "standalone", matchIfMissing = true)
 class AccessRulePolicyDecisionPoint implements PolicyDecisionPoint {
     private final ResourceRepository resources;
 

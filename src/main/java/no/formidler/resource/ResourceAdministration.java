@@ -11,21 +11,23 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A service owner's administration of its resources. In standalone mode the broker is its own resource registry: the
- * first PUT by a registered service owner creates the resource, owned by that service owner.
+ * A service owner's administration of its resources. The first PUT of a resource creates it, owned by the owner the
+ * {@link ResourceRegistry} names (standalone: the caller; Altinn mode: the Resource Registry's owner).
  */
 @Service
 public class ResourceAdministration {
     private static final java.util.regex.Pattern RESOURCE_ID = java.util.regex.Pattern.compile("^(?:urn:altinn:resource:)?[^:/]{1,255}$");
     private final ResourceRepository resources;
     private final ServiceOwnerRepository owners;
+    private final ResourceRegistry registry;
     private final FormidlerProperties properties;
     private final Clock clock;
 
-    ResourceAdministration(ResourceRepository resources, ServiceOwnerRepository owners,
+    ResourceAdministration(ResourceRepository resources, ServiceOwnerRepository owners, ResourceRegistry registry,
                            FormidlerProperties properties, Clock clock) {
         this.resources = resources;
         this.owners = owners;
+        this.registry = registry;
         this.properties = properties;
         this.clock = clock;
     }
@@ -39,8 +41,15 @@ public class ResourceAdministration {
         if (existing.isPresent() && !existing.get().owner().equals(org)) {
             throw new BrokerException(BrokerError.NO_ACCESS_TO_RESOURCE);
         }
-        if (existing.isEmpty() && owners.name(org).isEmpty()) {
-            throw new BrokerException(BrokerError.SERVICE_OWNER_OF_RESOURCE_NOT_CONFIGURED);
+        if (existing.isEmpty()) {
+            Organization owner = registry.ownerOfNewResource(id, org)
+                    .orElseThrow(() -> new BrokerException(BrokerError.RESOURCE_NOT_REGISTERED));
+            if (!owner.equals(org)) {
+                throw new BrokerException(BrokerError.NO_ACCESS_TO_RESOURCE);
+            }
+            if (owners.name(org).isEmpty()) {
+                throw new BrokerException(BrokerError.SERVICE_OWNER_OF_RESOURCE_NOT_CONFIGURED);
+            }
         }
         boolean approved = existing.map(ResourceRepository.StoredSettings::approvedForDisabledVirusScan).orElse(false);
         ResourceSettingsRules.check(change, properties.malwareScanning(), approved);

@@ -12,16 +12,24 @@ public class ResourceCatalog {
     private final ResourceRepository resources;
     private final ResourceDefaults defaults;
     private final ServiceOwnerRepository owners;
+    private final AccessListDirectory accessLists;
 
-    ResourceCatalog(ResourceRepository resources, ResourceDefaults defaults, ServiceOwnerRepository owners) {
+    ResourceCatalog(ResourceRepository resources, ResourceDefaults defaults, ServiceOwnerRepository owners,
+                    AccessListDirectory accessLists) {
         this.resources = resources;
         this.defaults = defaults;
         this.owners = owners;
+        this.accessLists = accessLists;
     }
 
     /** The name a service owner registered with, if it is registered. */
     public Optional<String> serviceOwnerName(Organization owner) {
         return owners.name(owner);
+    }
+
+    /** Whether the resource's access list (when it has one enabled) admits every one of the recipients, in order. */
+    public boolean accessListAdmitsAll(String resourceId, List<Organization> recipients) {
+        return accessLists.admitsAll(resourceId, recipients);
     }
 
     public Optional<Resource> find(String resourceId) {

@@ -16,7 +16,10 @@ public record FormidlerProperties(
         @DefaultValue("http://localhost:8080") String publicBaseUrl,
         @DefaultValue Auth auth,
         @DefaultValue DevTokens devTokens,
-        @DefaultValue Scan scan) {
+        @DefaultValue Scan scan,
+        @DefaultValue ApiKey apiKey,
+        @DefaultValue TokenExchange tokenExchange,
+        @DefaultValue Altinn altinn) {
 
     public enum Mode { STANDALONE, ALTINN }
 
@@ -50,6 +53,24 @@ public record FormidlerProperties(
 
     /** The external scanner's results endpoint: requests must carry {@code secret} in the header {@code secretHeader}. */
     public record Webhook(String secret, @DefaultValue("X-Formidler-Scan-Secret") String secretHeader) {
+    }
+
+    /** The {@code Ocp-Apim-Subscription-Key} that Altinn clients send: ignored unless required. */
+    public record ApiKey(@DefaultValue("false") boolean required, @DefaultValue List<String> keys) {
+    }
+
+    /** The broker's own token issuer for {@code /authentication/api/v1/exchange/maskinporten}. */
+    public record TokenExchange(@DefaultValue("formidler") String issuer) {
+    }
+
+    /**
+     * Altinn platform mode: the platform gateway (Authorization, Resource Registry, Register), its subscription key,
+     * and the broker's own bearer token for those calls.
+     */
+    public record Altinn(@DefaultValue("https://platform.tt02.altinn.no/") String platformBaseUrl,
+                         String subscriptionKey,
+                         String accessToken,
+                         @DefaultValue("10s") java.time.Duration timeout) {
     }
 
     public boolean devTokensEnabled() {

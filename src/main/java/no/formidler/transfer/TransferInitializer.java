@@ -58,6 +58,9 @@ public class TransferInitializer {
             throw new BrokerException(BrokerError.VIRUS_SCAN_DISABLE_NOT_APPROVED);
         }
         List<Organization> recipients = distinctRecipients(request.recipients());
+        if (!resources.accessListAdmitsAll(resourceId, recipients)) {
+            throw new BrokerException(BrokerError.RECIPIENT_NOT_IN_ACCESS_LIST);
+        }
         RequiredPartyRule.check(resource.requiredParty(), sender, recipients);
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -37,6 +37,8 @@ public class AcceptHeaderFilter extends OncePerRequestFilter {
             json("GET", "/resource" + ID + "/policy"),
             json("PUT", "/resource" + ID + "/policy"),
             json("PUT", "/resource" + ID + "/approval"),
+            json("GET", "/resource" + ID + "/accesslist"),
+            json("PUT", "/resource" + ID + "/accesslist"),
             json("GET", "/serviceowner"),
             json("POST", "/statistics/generate-daily-summary"),
             new Produces("GET", Pattern.compile(API + "/statistics/monthly"), "text/csv"));
