@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.formidler.storage.PartedBlobStore.Part;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,8 +63,11 @@ class TusUploadRepository {
         try {
             return jdbc.sql("select * from tus_upload where id = :id for update nowait").param("id", id)
                     .query((rs, n) -> row(rs)).optional();
-        } catch (PessimisticLockingFailureException e) {
-            throw new UploadLockedException(e);
+        } catch (DataAccessException e) {
+            if (lockNotAvailable(e)) {
+                throw new UploadLockedException(e);
+            }
+            throw e;
         }
     }
 
@@ -135,6 +138,16 @@ class TusUploadRepository {
                 .param("before", utc(before))
                 .param("limit", limit)
                 .query(UUID.class).list();
+    }
+
+    /** PostgreSQL's lock_not_available, which Spring does not translate into a locking exception on every path. */
+    private static boolean lockNotAvailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static TusUpload row(ResultSet rs) throws SQLException {

@@ -2,7 +2,11 @@ package no.formidler.upload.tus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.concurrent.TimeUnit;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
@@ -166,6 +170,34 @@ class TusPatchTest extends ApiTest {
         var response = tus.patch(url, 0, "abcd".getBytes());
         assertThat(response.status()).isEqualTo(404);
         assertThat(tus.head(url).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aSecondPatchWhileOneIsStreamingGets423AndHeadShowsOnlyCommittedBytes() throws Exception {
+        tus.create(id, 3_000);
+        try (Socket socket = new Socket("127.0.0.1", java.net.URI.create(client.baseUrl()).getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PATCH " + url + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + s.senderToken
+                    + "\r\nTus-Resumable: 1.0.0\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: 0"
+                    + "\r\nContent-Length: 2000\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[1_000]);
+            out.flush();
+            int second = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (second != 423 && System.nanoTime() < deadline) {
+                // A wrong offset: 409 while the row is free, 423 once the first PATCH holds it; never a write.
+                second = tus.patch(url, 5, "x".getBytes()).status();
+                assertThat(second).isIn(409, 423);
+            }
+            assertThat(second).isEqualTo(423);
+            assertThat(tus.head(url).header("Upload-Offset")).as("HEAD does not wait and shows committed bytes").isEqualTo("0");
+            out.write(new byte[1_000]);
+            out.flush();
+            String status = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines()
+                    .findFirst().orElse("");
+            assertThat(status).isEqualTo("HTTP/1.1 204 ");
+        }
+        assertThat(tus.head(url).header("Upload-Offset")).isEqualTo("2000");
     }
 
     private String downloadSha256(String transferId) throws Exception {
