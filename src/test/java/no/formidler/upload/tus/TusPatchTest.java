@@ -58,6 +58,21 @@ class TusPatchTest extends ApiTest {
     }
 
     @Test
+    void aFileThatDoesNotMatchTheChecksumGivenAtInitializeFailsTheTransferOnItsLastChunk() throws Exception {
+        String checked = s.initialize("\"checksum\":\"" + hex("MD5", "expected".getBytes()) + "\"",
+                java.util.List.of(s.recipient1));
+        String checkedUrl = TusRequests.BASE + "/" + checked;
+        tus.create(checked, 8);
+        assertThat(tus.patch(checkedUrl, 0, "somethin".getBytes()).json().get("code").asString()).isEqualTo("BRO-00009");
+        assertThat(s.status(checked)).isEqualTo("Failed");
+        String matching = s.initialize("\"checksum\":\"" + hex("MD5", "expected".getBytes()) + "\"",
+                java.util.List.of(s.recipient1));
+        tus.create(matching, 8);
+        assertThat(tus.patch(TusRequests.BASE + "/" + matching, 0, "expected".getBytes()).status()).isEqualTo(204);
+        assertThat(s.status(matching)).isEqualTo("Published");
+    }
+
+    @Test
     void headReportsTheStoredOffsetAndLength() {
         tus.create(id, 10);
         tus.patch(url, 0, "abcd".getBytes());
