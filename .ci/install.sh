@@ -13,3 +13,8 @@ fi
 if [ ! -x examples/node_modules/.bin/newman ] || [ ! -x examples/node_modules/.bin/bru ]; then
   (cd examples && npm install --no-audit --no-fund)
 fi
+
+# tus-js-client, the TUS client TusJsClientTest drives under Node (versions pinned in src/test/node/package-lock.json).
+if [ ! -f src/test/node/node_modules/tus-js-client/package.json ]; then
+  npm ci --prefix src/test/node --no-audit --no-fund
+fi

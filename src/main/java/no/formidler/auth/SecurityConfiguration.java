@@ -65,6 +65,7 @@ class SecurityConfiguration {
                         .requestMatchers("/health", "/dev/tokens/**", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers(API + "/filetransfer/upload/tus", API + "/filetransfer/upload/tus/**").hasAuthority(WRITE)
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer", API + "/filetransfer/upload",
                                 API + "/filetransfer/*/upload").hasAuthority(WRITE)
                         .requestMatchers(HttpMethod.GET, API + "/filetransfer/*/download").hasAuthority(READ)

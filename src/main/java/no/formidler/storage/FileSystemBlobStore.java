@@ -3,6 +3,7 @@ package no.formidler.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -10,21 +11,26 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Blobs as files under one directory. A write goes to a temporary file that is flushed to disk and then moved into
- * place atomically, so a reader never sees a partial blob, also after a crash.
+ * place atomically, so a reader never sees a partial blob, also after a crash. Parted uploads are one staging file
+ * each under {@code .parts/}, written at each part's offset and moved into place whole by {@link #compose}.
  */
-public class FileSystemBlobStore implements BlobStore {
+public class FileSystemBlobStore implements BlobStore, PartedBlobStore {
     private static final int BUFFER_SIZE = 256 * 1024;
     private final Path root;
     private final Path incoming;
+    private final Path parts;
 
     public FileSystemBlobStore(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         this.incoming = this.root.resolve(".incoming");
+        this.parts = this.root.resolve(".parts");
         Files.createDirectories(incoming);
+        Files.createDirectories(parts);
     }
 
     @Override
@@ -73,9 +79,117 @@ public class FileSystemBlobStore implements BlobStore {
         return Files.isRegularFile(pathOf(key));
     }
 
+    @Override
+    public Part writePart(String uploadKey, int number, long offset, InputStream content) throws IOException {
+        Path staging = stagingOf(uploadKey);
+        boolean created = !Files.exists(staging);
+        try (FileChannel channel = FileChannel.open(staging, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            if (size < offset) {
+                throw new IOException("Upload " + uploadKey + " holds " + size + " bytes; no part can start at " + offset);
+            }
+            if (size > offset) {
+                channel.truncate(offset); // bytes of a part that was written but never recorded
+            }
+            channel.position(offset);
+            long written = copy(content, channel);
+            channel.force(true);
+            if (created) {
+                forceDirectory(parts);
+            }
+            return new Part(number, offset, written, "");
+        }
+    }
+
+    @Override
+    public long compose(String blobKey, List<PartedUpload> uploads) throws IOException {
+        Path target = pathOf(blobKey);
+        if (Files.isRegularFile(target)) { // composed before; a crash may have left parts behind
+            for (PartedUpload upload : uploads) {
+                abort(upload.uploadKey());
+            }
+            return Files.size(target);
+        }
+        Files.createDirectories(target.getParent());
+        if (uploads.size() == 1) {
+            Path staging = stagingOf(uploads.get(0).uploadKey());
+            try (FileChannel channel = FileChannel.open(staging, StandardOpenOption.WRITE)) {
+                requireSize(channel, uploads.get(0));
+                channel.truncate(uploads.get(0).size());
+                channel.force(true);
+            }
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            Path temp = incoming.resolve(UUID.randomUUID() + ".part");
+            try {
+                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    for (PartedUpload upload : uploads) {
+                        try (FileChannel in = FileChannel.open(stagingOf(upload.uploadKey()), StandardOpenOption.READ)) {
+                            requireSize(in, upload);
+                            long done = 0;
+                            while (done < upload.size()) {
+                                done += in.transferTo(done, upload.size() - done, out);
+                            }
+                        }
+                    }
+                    out.force(true);
+                }
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            for (PartedUpload upload : uploads) {
+                abort(upload.uploadKey());
+            }
+        }
+        forceDirectory(target.getParent());
+        return Files.size(target);
+    }
+
+    @Override
+    public void abort(String uploadKey) throws IOException {
+        Files.deleteIfExists(stagingOf(uploadKey));
+    }
+
+    private static void requireSize(FileChannel channel, PartedUpload upload) throws IOException {
+        if (channel.size() < upload.size()) {
+            throw new IOException("Upload " + upload.uploadKey() + " holds " + channel.size() + " bytes, its parts "
+                    + upload.size());
+        }
+    }
+
+    private static long copy(InputStream content, FileChannel channel) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        long written = 0;
+        int n;
+        while ((n = content.read(buffer)) >= 0) {
+            ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+            while (chunk.hasRemaining()) {
+                channel.write(chunk);
+            }
+            written += n;
+        }
+        return written;
+    }
+
+    /** Makes a new or moved directory entry durable, not only the file's bytes. */
+    private static void forceDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    private Path stagingOf(String uploadKey) {
+        Path path = parts.resolve(uploadKey).normalize();
+        if (!path.getParent().equals(parts) || uploadKey.isBlank()) {
+            throw new IllegalArgumentException("Not an upload key: " + uploadKey);
+        }
+        return path;
+    }
+
     private Path pathOf(String key) {
         Path path = root.resolve(key).normalize();
-        if (!path.startsWith(root) || path.startsWith(incoming) || key.isBlank()) {
+        if (!path.startsWith(root) || path.startsWith(incoming) || path.startsWith(parts) || key.isBlank()) {
             throw new IllegalArgumentException("Not a blob key: " + key);
         }
         return path;

@@ -71,6 +71,22 @@ public class TransferLifecycle {
         return new UploadTarget(id, resource.serviceOwner().number(), maxSize, requiresScan(transfer));
     }
 
+    /**
+     * The checks of {@link #startUpload} without its change: may the caller go on with an upload already started
+     * (a resumed upload's next piece)? Nothing is recorded.
+     */
+    @Transactional(readOnly = true)
+    public UploadTarget resumeUpload(Caller caller, UUID id) {
+        FileTransfer transfer = transfers.find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        access.requireSender(caller, transfer);
+        if (!transfer.status().acceptsUpload()) {
+            throw new BrokerException(BrokerError.FILE_TRANSFER_ALREADY_UPLOADED);
+        }
+        Resource resource = resources.find(transfer.resourceId())
+                .orElseThrow(() -> new BrokerException(BrokerError.RESOURCE_NOT_REGISTERED));
+        return new UploadTarget(id, resource.serviceOwner().number(), maxSize(resource, transfer));
+    }
+
     private long maxSize(Resource resource, FileTransfer transfer) {
         long max = resource.maxFileTransferSize().orElse(Resource.GLOBAL_MAX_SIZE);
         return requiresScan(transfer)

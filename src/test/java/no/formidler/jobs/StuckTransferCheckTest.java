@@ -76,6 +76,34 @@ class StuckTransferCheckTest extends LifecycleJobsTest {
     }
 
     @Test
+    void aLongTusUploadThatIsStillSendingChunksIsNotTakenForAStuckOne() {
+        Scenario s = scenario().ready();
+        String id = s.initialize();
+        String tus = "/broker/api/v1/filetransfer/upload/tus/" + id;
+        var created = client.post(tus, s.senderToken, java.net.http.HttpRequest.BodyPublishers.noBody(),
+                "Tus-Resumable", "1.0.0", "Upload-Length", "10");
+        assertThat(created.status()).isEqualTo(201);
+        patch(s, created.header("Location"), 0, "abc");
+        clock.advance(Duration.ofHours(23).plusMinutes(30));
+        patch(s, created.header("Location"), 3, "def");
+        clock.advance(Duration.ofMinutes(50));
+
+        check.run();
+
+        assertThat(s.status(id)).as("in UploadStarted for 24 h 20 min, but a chunk came 50 min ago").isEqualTo("UploadStarted");
+        clock.advance(Duration.ofHours(1));
+        check.run();
+        assertThat(s.status(id)).as("no chunk for 1 h 50 min").isEqualTo("Failed");
+    }
+
+    private void patch(Scenario s, String location, long offset, String bytes) {
+        var patched = client.send(client.request(location, s.senderToken, "Tus-Resumable", "1.0.0",
+                        "Upload-Offset", Long.toString(offset), "Content-Type", "application/offset+octet-stream")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(bytes)).build());
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(204);
+    }
+
+    @Test
     void aTransferInProcessingForMoreThanFifteenMinutesIsLoggedAndCounted(CapturedOutput output) {
         Scenario s = scenario().ready();
         String id = s.initialize();

@@ -1,0 +1,103 @@
+package no.formidler.upload.tus;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+
+/**
+ * A PATCH body on its way to the store: refuses bytes beyond the upload's length, feeds the whole-file digests and
+ * the chunk's own checksum. When the client goes away mid-body, the bytes that did arrive are a valid chunk (TUS core:
+ * the server should keep them) unless the chunk carries a checksum, which they cannot match: then the read fails.
+ */
+final class ChunkInputStream extends FilterInputStream {
+    private final long limit;
+    private final UploadDigests digests;
+    private final MessageDigest checksum;
+    private long count;
+    private boolean clientGone;
+
+    ChunkInputStream(InputStream body, long limit, UploadDigests digests, Optional<TusHeaders.ChunkChecksum> checksum) {
+        super(body);
+        this.limit = limit;
+        this.digests = digests;
+        this.checksum = checksum.map(c -> digest(c.algorithm())).orElse(null);
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (clientGone) {
+            return -1;
+        }
+        int n;
+        try {
+            n = super.read(buffer, offset, length);
+        } catch (IOException e) {
+            if (checksum != null) {
+                throw new ClientGoneException(e);
+            }
+            clientGone = true;
+            return -1;
+        }
+        if (n > 0) {
+            if (count + n > limit) {
+                throw new TooMuchDataException();
+            }
+            count += n;
+            digests.update(buffer, offset, n);
+            if (checksum != null) {
+                checksum.update(buffer, offset, n);
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) {
+        return 0; // every byte must be digested
+    }
+
+    long count() {
+        return count;
+    }
+
+    boolean clientGone() {
+        return clientGone;
+    }
+
+    /** True when no checksum was sent or the chunk matches it; call after the body has been read to its end. */
+    boolean checksumMatches(Optional<TusHeaders.ChunkChecksum> expected) {
+        return checksum == null || MessageDigest.isEqual(checksum.digest(), expected.orElseThrow().digest());
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body holds more bytes than the upload has left. */
+    static final class TooMuchDataException extends IOException {
+        TooMuchDataException() {
+            super("More bytes than the upload length");
+        }
+    }
+
+    /** The client went away in the middle of a chunk that carries a checksum. */
+    static final class ClientGoneException extends IOException {
+        ClientGoneException(IOException cause) {
+            super("The chunk ended early", cause);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package no.formidler.upload.tus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import no.formidler.error.BrokerError;
+import no.formidler.error.BrokerException;
+import no.formidler.storage.PartedBlobStore.PartedUpload;
+import no.formidler.transfer.StoredFile;
+import no.formidler.transfer.TransferLifecycle;
+import no.formidler.transfer.TransferLifecycle.Completion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns a finished upload into the transfer's file, once: joins its parts into the blob and completes the transfer
+ * exactly as a streamed upload does (same statuses, same events). Safe to call again and from any node (after a
+ * crash between storing the last byte and completing): the upload's row lock lets one caller do it, the blob key
+ * fixed at creation makes composing idempotent, and the completion and the removal of the upload commit together.
+ */
+@Component
+class TusCompletion {
+    private static final Logger log = LoggerFactory.getLogger(TusCompletion.class);
+    private final TusUploadRepository uploads;
+    private final TusStorage storage;
+    private final TransferLifecycle lifecycle;
+    private final TransactionTemplate tx;
+
+    TusCompletion(TusUploadRepository uploads, TusStorage storage, TransferLifecycle lifecycle, TransactionTemplate tx) {
+        this.uploads = uploads;
+        this.storage = storage;
+        this.lifecycle = lifecycle;
+        this.tx = tx;
+    }
+
+    /** Completes the finished upload {@code id}; empty when there is nothing to do or another request is at it. */
+    Optional<Completion> finish(UUID id) {
+        Optional<Done> done;
+        try {
+            done = tx.execute(status -> uploads.lockIfFree(id)
+                    .filter(u -> u.finished() && u.kind() != TusUpload.Kind.PARTIAL).map(this::complete));
+        } catch (UncheckedIOException e) {
+            log.error("Finishing the TUS upload {} failed; it stays finished and will be retried", id, e.getCause());
+            throw new BrokerException(BrokerError.UPLOAD_FAILED);
+        }
+        // A refused file is deleted; a published one, or one waiting for its malware scan, is the transfer's file.
+        done.filter(d -> d.completion() == Completion.CHECKSUM_MISMATCH || d.completion() == Completion.NOT_ACCEPTED)
+                .ifPresent(d -> deleteQuietly(d.blobKey()));
+        return done.map(Done::completion);
+    }
+
+    private record Done(Completion completion, String blobKey) {
+    }
+
+    private Done complete(TusUpload upload) {
+        try {
+            List<TusUpload> sources = sources(upload);
+            List<PartedUpload> parts = new ArrayList<>();
+            for (TusUpload source : sources) {
+                parts.add(new PartedUpload(source.partsKey(), uploads.parts(source.id())));
+            }
+            long size = upload.length() == 0
+                    ? storage.blobs().write(upload.blobKey(), InputStream.nullInputStream())
+                    : storage.parted().compose(upload.blobKey(), parts);
+            StoredFile file = upload.kind() == TusUpload.Kind.FINAL
+                    ? reread(upload.blobKey(), size)
+                    : digested(upload, size);
+            Completion completion = lifecycle.completeUpload(upload.fileTransferId(), file);
+            sources.forEach(source -> uploads.delete(source.id()));
+            uploads.delete(upload.id());
+            return new Done(completion, upload.blobKey());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<TusUpload> sources(TusUpload upload) {
+        if (upload.kind() != TusUpload.Kind.FINAL) {
+            return List.of(upload);
+        }
+        return upload.concatParts().stream()
+                .map(partial -> uploads.find(partial).orElseThrow(() -> new IllegalStateException(
+                        "The partial upload " + partial + " of final upload " + upload.id() + " is gone")))
+                .toList();
+    }
+
+    private static StoredFile digested(TusUpload upload, long size) {
+        UploadDigests digests = UploadDigests.restore(upload.digestState());
+        return new StoredFile(upload.blobKey(), size, digests.md5Hex(), digests.sha256Hex());
+    }
+
+    /**
+     * The digest of a concatenated file: its partials were hashed separately and MD5/SHA-256 do not combine, so the
+     * joined file is read once more. Only final uploads pay this.
+     */
+    private StoredFile reread(String blobKey, long size) throws IOException {
+        MessageDigest md5;
+        MessageDigest sha256;
+        try {
+            md5 = MessageDigest.getInstance("MD5");
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] buffer = new byte[256 * 1024];
+        try (InputStream in = storage.blobs().read(blobKey, 0, size)) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                md5.update(buffer, 0, n);
+                sha256.update(buffer, 0, n);
+            }
+        }
+        return new StoredFile(blobKey, size, HexFormat.of().formatHex(md5.digest()), HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    private void deleteQuietly(String blobKey) {
+        try {
+            storage.blobs().delete(blobKey);
+        } catch (IOException e) {
+            log.warn("Could not delete the unused blob {}", blobKey, e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package no.formidler.upload.tus;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import no.formidler.transfer.TransferLifecycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Cleans up abandoned uploads (expiration extension): an unfinished upload past its {@code Upload-Expires} loses its
+ * bytes and its transfer becomes Failed with {@code uploadfailed}, as the reference's stuck-upload rule. It also
+ * completes finished uploads whose completion a crashed node left pending. Safe on several nodes at once: rows are
+ * claimed with {@code for update skip locked}, and an upload that a PATCH is writing is locked, hence skipped.
+ * {@link #sweep()} is the unit of work a durable job scheduler can call instead of the timer here.
+ */
+@Component
+public class TusExpiry {
+    static final String STUCK = "File transfer was stuck in UploadStarted as it failed upload mid-request.";
+    private static final Logger log = LoggerFactory.getLogger(TusExpiry.class);
+    private static final int BATCH = 100;
+    private static final Duration COMPLETION_GRACE = Duration.ofMinutes(1);
+    private final TusUploadRepository uploads;
+    private final TusStorage storage;
+    private final TusCompletion completion;
+    private final TransferLifecycle lifecycle;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    TusExpiry(TusUploadRepository uploads, TusStorage storage, TusCompletion completion, TransferLifecycle lifecycle,
+              TransactionTemplate tx, Clock clock) {
+        this.uploads = uploads;
+        this.storage = storage;
+        this.completion = completion;
+        this.lifecycle = lifecycle;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${formidler.tus.sweep-interval:PT5M}", initialDelayString = "${formidler.tus.sweep-interval:PT5M}")
+    void scheduled() {
+        sweep();
+    }
+
+    /** One pass; returns how many expired uploads were removed. */
+    public int sweep() {
+        Instant now = clock.instant();
+        int removed = 0;
+        List<TusUpload> expired;
+        do {
+            expired = tx.execute(status -> {
+                List<TusUpload> claimed = uploads.claimExpired(now, BATCH);
+                for (TusUpload upload : claimed) {
+                    uploads.delete(upload.id());
+                    lifecycle.failUpload(upload.fileTransferId(), STUCK);
+                }
+                return claimed;
+            });
+            expired.forEach(this::discardParts);
+            removed += expired.size();
+        } while (expired.size() == BATCH);
+        for (UUID id : uploads.stalledFinished(now.minus(COMPLETION_GRACE), BATCH)) {
+            try {
+                completion.finish(id);
+            } catch (RuntimeException e) {
+                log.warn("Completing the finished TUS upload {} failed; next sweep tries again", id, e);
+            }
+        }
+        return removed;
+    }
+
+    private void discardParts(TusUpload upload) {
+        log.info("TUS upload {} of transfer {} expired at {} with {} of {} bytes", upload.id(), upload.fileTransferId(),
+                upload.expires(), upload.offset(), upload.length());
+        try {
+            storage.parted().abort(upload.partsKey());
+        } catch (IOException e) {
+            log.warn("Could not discard the parts of expired upload {}", upload.id(), e);
+        }
+    }
+}

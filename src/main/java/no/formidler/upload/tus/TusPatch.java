@@ -1,0 +1,139 @@
+package no.formidler.upload.tus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import no.formidler.auth.Caller;
+import no.formidler.error.BrokerError;
+import no.formidler.error.BrokerException;
+import no.formidler.storage.PartedBlobStore.Part;
+import no.formidler.transfer.TransferLifecycle;
+import no.formidler.transfer.TransferLifecycle.Completion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * PATCH (TUS core + checksum + expiration): appends one chunk at the upload's offset. The upload's row stays locked
+ * while the body streams, so two PATCHes to one upload, on any nodes, take turns (the second gets 423 at once). The
+ * chunk is stored durably before its offset and digests are committed, and the 204 is sent only after that commit:
+ * the offset a client is told is never ahead of what is stored.
+ */
+@Component
+class TusPatch {
+    private static final Logger log = LoggerFactory.getLogger(TusPatch.class);
+    private final TusUploadRepository uploads;
+    private final TusStorage storage;
+    private final TransferLifecycle lifecycle;
+    private final TusCompletion completion;
+    private final TransactionTemplate tx;
+    private final TusProperties properties;
+    private final Clock clock;
+
+    TusPatch(TusUploadRepository uploads, TusStorage storage, TransferLifecycle lifecycle, TusCompletion completion,
+             TransactionTemplate tx, TusProperties properties, Clock clock) {
+        this.uploads = uploads;
+        this.storage = storage;
+        this.lifecycle = lifecycle;
+        this.completion = completion;
+        this.tx = tx;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A chunk: where the client says it starts, its checksum if any, its declared length if any. */
+    record Chunk(long offset, Optional<TusHeaders.ChunkChecksum> checksum, OptionalLong contentLength, InputStream body) {
+    }
+
+    /** The upload's offset after the chunk, and until when it lives. */
+    record Appended(long offset, Optional<Instant> expires) {
+    }
+
+    Appended patch(Caller caller, UploadRef ref, Chunk chunk) {
+        lifecycle.resumeUpload(caller, ref.fileTransferId());
+        Stored stored;
+        try {
+            stored = tx.execute(status -> append(ref, chunk));
+        } catch (UncheckedIOException e) {
+            log.error("Storing a chunk of TUS upload {} failed", ref.uploadId(), e.getCause());
+            throw new BrokerException(BrokerError.UPLOAD_FAILED);
+        }
+        if (stored.finished() && !ref.partial()) {
+            completion.finish(ref.uploadId()).ifPresent(TusPatch::requireAccepted);
+        }
+        return new Appended(stored.offset(), stored.finished() && !ref.partial() ? Optional.empty() : Optional.of(stored.expires()));
+    }
+
+    /** What the transaction committed. */
+    private record Stored(long offset, Instant expires, boolean finished) {
+    }
+
+    private Stored append(UploadRef ref, Chunk chunk) {
+        Instant now = clock.instant();
+        TusUpload upload;
+        try {
+            upload = uploads.lock(ref.uploadId()).filter(ref::owns).filter(u -> !u.expiredAt(now))
+                    .orElseThrow(TusError.UPLOAD_NOT_FOUND::exception);
+        } catch (TusUploadRepository.UploadLockedException e) {
+            throw TusError.LOCKED.exception();
+        }
+        if (upload.kind() == TusUpload.Kind.FINAL) {
+            throw TusError.FINAL_NOT_PATCHABLE.exception();
+        }
+        if (upload.finished() && chunk.offset() >= upload.length()) {
+            // The client did not hear our 204 to its last chunk and sends it again: it is stored, say so.
+            return new Stored(upload.length(), now, true);
+        }
+        if (chunk.offset() != upload.offset()) {
+            throw TusError.OFFSET_MISMATCH.exception(upload.offset(), chunk.offset());
+        }
+        if (chunk.contentLength().isPresent() && chunk.contentLength().getAsLong() > upload.remaining()) {
+            throw TusError.TOO_MUCH_DATA.exception(upload.remaining());
+        }
+        UploadDigests digests = UploadDigests.restore(upload.digestState());
+        ChunkInputStream body = new ChunkInputStream(chunk.body(), upload.remaining(), digests, chunk.checksum());
+        Part part = write(upload, body);
+        if (!body.checksumMatches(chunk.checksum())) {
+            throw TusError.CHECKSUM_MISMATCH.exception(); // rolls back; the stored bytes are overwritten next time
+        }
+        if (part.size() == 0) {
+            return new Stored(upload.offset(), upload.expires(), false);
+        }
+        long offset = upload.offset() + part.size();
+        boolean finished = offset == upload.length();
+        Instant expires = finished && upload.kind() == TusUpload.Kind.SINGLE ? now : now.plus(properties.uploadExpiration());
+        uploads.recordPart(upload.id(), part, digests.save(), expires, finished);
+        if (body.clientGone()) {
+            log.info("TUS upload {}: the client went away; kept the {} bytes that arrived, offset now {}",
+                    upload.id(), part.size(), offset);
+        }
+        return new Stored(offset, expires, finished);
+    }
+
+    private Part write(TusUpload upload, ChunkInputStream body) {
+        try {
+            return storage.parted().writePart(upload.partsKey(), uploads.partCount(upload.id()) + 1, upload.offset(), body);
+        } catch (ChunkInputStream.TooMuchDataException e) {
+            throw TusError.TOO_MUCH_DATA.exception(upload.remaining());
+        } catch (ChunkInputStream.ClientGoneException e) {
+            throw TusError.CHECKSUM_MISMATCH.exception();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Published, or stored and waiting for its malware scan, is success; anything else is the client's error. */
+    static void requireAccepted(Completion completion) {
+        switch (completion) {
+            case PUBLISHED, PROCESSING -> {
+            }
+            case CHECKSUM_MISMATCH -> throw new BrokerException(BrokerError.CHECKSUM_MISMATCH);
+            case NOT_ACCEPTED -> throw new BrokerException(BrokerError.FILE_TRANSFER_ALREADY_UPLOADED);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package no.formidler.upload.tus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One TUS upload resource as stored: how long it is, how much of it is durably stored, and the digests of that much.
+ *
+ * @param concatParts a final upload's partial uploads, in the order of its {@code Upload-Concat} header
+ * @param blobKey     where the finished file goes; fixed at creation so that finishing again is idempotent
+ * @param finished    every byte is stored; the upload is complete or its completion is pending
+ */
+record TusUpload(UUID id, UUID fileTransferId, Kind kind, long length, long offset, byte[] digestState,
+                 Optional<String> metadata, List<UUID> concatParts, String blobKey, Instant expires, boolean finished) {
+
+    enum Kind {
+        SINGLE, PARTIAL, FINAL;
+
+        String dbValue() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Kind of(String dbValue) {
+            return valueOf(dbValue.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** The key of this upload's parts in the {@link no.formidler.storage.PartedBlobStore}. */
+    String partsKey() {
+        return "tus-" + id;
+    }
+
+    long remaining() {
+        return length - offset;
+    }
+
+    boolean expiredAt(Instant now) {
+        return (!finished || kind == Kind.PARTIAL) && !expires.isAfter(now);
+    }
+}

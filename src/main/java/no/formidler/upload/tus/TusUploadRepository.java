@@ -1,0 +1,166 @@
+package no.formidler.upload.tus;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import no.formidler.storage.PartedBlobStore.Part;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The tus_upload and tus_part tables. */
+@Repository
+class TusUploadRepository {
+    private final JdbcClient jdbc;
+
+    TusUploadRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Another request holds the upload's row lock: it is writing to the upload right now. */
+    static final class UploadLockedException extends RuntimeException {
+        UploadLockedException(Throwable cause) {
+            super("The upload is locked by another request", cause);
+        }
+    }
+
+    void insert(TusUpload u, Instant now) {
+        jdbc.sql("""
+                        insert into tus_upload (id, file_transfer_id, kind, upload_length, upload_offset, digest_state,
+                          metadata, concat_parts, blob_key, expires, finished, created)
+                        values (:id, :transfer, :kind, :length, :offset, :digest, :metadata, cast(:parts as uuid[]),
+                          :blobKey, :expires, :finished, :created)""")
+                .param("id", u.id())
+                .param("transfer", u.fileTransferId())
+                .param("kind", u.kind().dbValue())
+                .param("length", u.length())
+                .param("offset", u.offset())
+                .param("digest", u.digestState())
+                .param("metadata", u.metadata().orElse(null), Types.VARCHAR)
+                .param("parts", u.concatParts().isEmpty() ? null : "{" + String.join(",",
+                        u.concatParts().stream().map(UUID::toString).toList()) + "}", Types.VARCHAR)
+                .param("blobKey", u.blobKey())
+                .param("expires", utc(u.expires()))
+                .param("finished", u.finished())
+                .param("created", utc(now))
+                .update();
+    }
+
+    Optional<TusUpload> find(UUID id) {
+        return jdbc.sql("select * from tus_upload where id = :id").param("id", id).query((rs, n) -> row(rs)).optional();
+    }
+
+    /** Locks the upload's row for this transaction, or fails at once when another request holds it. */
+    Optional<TusUpload> lock(UUID id) {
+        try {
+            return jdbc.sql("select * from tus_upload where id = :id for update nowait").param("id", id)
+                    .query((rs, n) -> row(rs)).optional();
+        } catch (DataAccessException e) {
+            if (lockNotAvailable(e)) {
+                throw new UploadLockedException(e);
+            }
+            throw e;
+        }
+    }
+
+    /** Locks the upload's row unless another transaction holds it (then empty: someone else is at it). */
+    Optional<TusUpload> lockIfFree(UUID id) {
+        return jdbc.sql("select * from tus_upload where id = :id for update skip locked").param("id", id)
+                .query((rs, n) -> row(rs)).optional();
+    }
+
+    List<TusUpload> forTransfer(UUID fileTransferId) {
+        return jdbc.sql("select * from tus_upload where file_transfer_id = :id order by created")
+                .param("id", fileTransferId).query((rs, n) -> row(rs)).list();
+    }
+
+    /** Records a stored part and moves the upload's offset and digests past it. */
+    void recordPart(UUID id, Part part, byte[] digestState, Instant expires, boolean finished) {
+        jdbc.sql("""
+                        insert into tus_part (upload_id, number, upload_offset, size, tag)
+                        values (:id, :number, :offset, :size, :tag)""")
+                .param("id", id)
+                .param("number", part.number())
+                .param("offset", part.offset())
+                .param("size", part.size())
+                .param("tag", part.tag())
+                .update();
+        jdbc.sql("""
+                        update tus_upload set upload_offset = :offset, digest_state = :digest, expires = :expires,
+                          finished = :finished
+                        where id = :id""")
+                .param("offset", part.offset() + part.size())
+                .param("digest", digestState)
+                .param("expires", utc(expires))
+                .param("finished", finished)
+                .param("id", id)
+                .update();
+    }
+
+    List<Part> parts(UUID id) {
+        return jdbc.sql("select * from tus_part where upload_id = :id order by number").param("id", id)
+                .query((rs, n) -> new Part(rs.getInt("number"), rs.getLong("upload_offset"), rs.getLong("size"),
+                        rs.getString("tag")))
+                .list();
+    }
+
+    int partCount(UUID id) {
+        return jdbc.sql("select count(*) from tus_part where upload_id = :id").param("id", id).query(Integer.class).single();
+    }
+
+    void delete(UUID id) {
+        jdbc.sql("delete from tus_upload where id = :id").param("id", id).update();
+    }
+
+    /** Unfinished uploads (and partial ones no final has joined) past their expiry, locked for this transaction; rows another node holds are skipped. */
+    List<TusUpload> claimExpired(Instant now, int limit) {
+        return jdbc.sql("""
+                        select * from tus_upload where (not finished or kind = 'partial') and expires <= :now
+                        order by expires limit :limit for update skip locked""")
+                .param("now", utc(now))
+                .param("limit", limit)
+                .query((rs, n) -> row(rs)).list();
+    }
+
+    /** Finished uploads whose completion has been pending since before {@code before} (a node died finishing them). */
+    List<UUID> stalledFinished(Instant before, int limit) {
+        return jdbc.sql("""
+                        select id from tus_upload where finished and kind <> 'partial' and expires <= :before
+                        order by expires limit :limit""")
+                .param("before", utc(before))
+                .param("limit", limit)
+                .query(UUID.class).list();
+    }
+
+    /** PostgreSQL's lock_not_available, which Spring does not translate into a locking exception on every path. */
+    private static boolean lockNotAvailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static TusUpload row(ResultSet rs) throws SQLException {
+        Array parts = rs.getArray("concat_parts");
+        List<UUID> concat = parts == null ? List.of() : Arrays.asList((UUID[]) parts.getArray());
+        return new TusUpload(rs.getObject("id", UUID.class), rs.getObject("file_transfer_id", UUID.class),
+                TusUpload.Kind.of(rs.getString("kind")), rs.getLong("upload_length"), rs.getLong("upload_offset"),
+                rs.getBytes("digest_state"), Optional.ofNullable(rs.getString("metadata")), List.copyOf(concat),
+                rs.getString("blob_key"), rs.getObject("expires", OffsetDateTime.class).toInstant(),
+                rs.getBoolean("finished"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
