@@ -1,15 +1,62 @@
 package no.formidler.storage;
 
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
 import java.io.IOException;
+import java.time.Duration;
 import no.formidler.system.FormidlerProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
-/** Picks the blob store; the filesystem store under the data directory is the default. */
+/** Picks the blob store ({@code formidler.storage.type}); the filesystem store under the data directory is the default. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StorageProperties.class)
 class StorageConfiguration {
     @Bean
-    BlobStore blobStore(FormidlerProperties properties) throws IOException {
-        return new FileSystemBlobStore(properties.dataDir().resolve("blobs"));
+    BlobStore blobStore(FormidlerProperties properties, StorageProperties storage) throws IOException {
+        return switch (storage.type()) {
+            case FILESYSTEM -> new FileSystemBlobStore(properties.dataDir().resolve("blobs"));
+            case S3 -> new S3BlobStore(s3Client(storage.s3()), storage.s3().bucket(), storage.s3().perServiceOwner(),
+                    storage.s3().partSize().toBytes());
+            case AZURE -> new AzureBlobStore(azureClient(storage.azure()), storage.azure().container(),
+                    storage.azure().perServiceOwner(), storage.azure().blockSize().toBytes());
+        };
+    }
+
+    static S3Client s3Client(StorageProperties.S3 s3) {
+        S3ClientBuilder builder = S3Client.builder().region(Region.of(s3.region())).forcePathStyle(s3.pathStyle());
+        if (s3.endpoint() != null) {
+            builder.endpointOverride(s3.endpoint());
+        }
+        if (StringUtils.hasText(s3.accessKey()) && StringUtils.hasText(s3.secretKey())) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())));
+        } else {
+            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+        }
+        return builder.build();
+    }
+
+    static BlobServiceClient azureClient(StorageProperties.Azure azure) {
+        // Few, short retries: an unreachable store must turn into a 503 within seconds, not minutes.
+        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().retryOptions(new RequestRetryOptions(
+                RetryPolicyType.EXPONENTIAL, 3, (Integer) null, 200L, 2000L, null));
+        if (StringUtils.hasText(azure.connectionString())) {
+            return builder.connectionString(azure.connectionString()).buildClient();
+        }
+        if (!StringUtils.hasText(azure.endpoint())) {
+            throw new IllegalStateException("formidler.storage.type=azure needs formidler.storage.azure.connection-string or .endpoint");
+        }
+        return builder.endpoint(azure.endpoint()).credential(new DefaultAzureCredentialBuilder().build()).buildClient();
     }
 }

@@ -1,0 +1,158 @@
+package no.formidler.storage;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.models.BlobRange;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.options.BlobInputStreamOptions;
+import com.azure.storage.blob.specialized.BlockBlobClient;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Blobs as block blobs in Azure Blob Storage. A write stages blocks from one reused block buffer (memory per write =
+ * one block) and commits the block list at the end: staged blocks are invisible until committed, so an interrupted
+ * write leaves nothing readable (Azure drops uncommitted blocks after a week).
+ */
+public class AzureBlobStore implements BlobStore, ReachableStore {
+    /** The largest block Azure accepts with the service versions of this SDK. */
+    static final long MAX_BLOCK_SIZE = 2000L * 1024 * 1024;
+    private static final int DOWNLOAD_CHUNK = 4 * 1024 * 1024;
+    private final BlobServiceClient service;
+    private final ContainerLayout layout;
+    private final int blockSize;
+    private final Set<String> knownContainers = ConcurrentHashMap.newKeySet();
+
+    public AzureBlobStore(BlobServiceClient service, String container, boolean containerPerServiceOwner, long blockSize) {
+        if (blockSize < 64 * 1024 || blockSize > MAX_BLOCK_SIZE) {
+            throw new IllegalArgumentException("The Azure block size must be between 64 KiB and 2000 MiB, not " + blockSize);
+        }
+        this.service = service;
+        this.layout = new ContainerLayout(container, containerPerServiceOwner);
+        this.blockSize = (int) blockSize;
+    }
+
+    @Override
+    public long write(String key, InputStream content) throws IOException {
+        ContainerLayout.Location at = layout.locate(key);
+        BlockBlobClient blob = container(at.container()).getBlobClient(at.name()).getBlockBlobClient();
+        // Block ids are unique to this write, so two writers can never mix their blocks.
+        String writeId = UUID.randomUUID().toString().replace("-", "");
+        List<String> blockIds = new ArrayList<>();
+        byte[] block = new byte[blockSize];
+        long total = 0;
+        int n;
+        while ((n = Parts.fill(content, block)) > 0) {
+            String blockId = blockId(writeId, blockIds.size());
+            int length = n;
+            call(key, () -> {
+                blob.stageBlock(blockId, new ByteArrayInputStream(block, 0, length), length);
+                return blockId;
+            });
+            blockIds.add(blockId);
+            total += n;
+        }
+        call(key, () -> blob.commitBlockList(blockIds, true));
+        return total;
+    }
+
+    private static String blockId(String writeId, int index) {
+        String id = writeId + "-%08d".formatted(index);
+        return Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public InputStream read(String key, long offset, long length) throws IOException {
+        ContainerLayout.Location at = layout.locate(key);
+        var blob = service.getBlobContainerClient(at.container()).getBlobClient(at.name());
+        if (length == 0) {
+            if (!exists(key)) {
+                throw new BlobNotFoundException(key);
+            }
+            return InputStream.nullInputStream();
+        }
+        return call(key, () -> blob.openInputStream(new BlobInputStreamOptions()
+                .setRange(new BlobRange(offset, length)).setBlockSize(Math.min(DOWNLOAD_CHUNK, blockSize))));
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        ContainerLayout.Location at = layout.locate(key);
+        try {
+            call(key, () -> service.getBlobContainerClient(at.container()).getBlobClient(at.name()).deleteIfExists());
+        } catch (BlobNotFoundException e) {
+            // no container, so no blob: deleting it is done
+        }
+    }
+
+    @Override
+    public boolean exists(String key) throws IOException {
+        ContainerLayout.Location at = layout.locate(key);
+        return call(key, () -> service.getBlobContainerClient(at.container()).getBlobClient(at.name()).exists());
+    }
+
+    @Override
+    public void checkReachable() throws IOException {
+        call("container " + layout.base(), () -> service.getBlobContainerClient(layout.base()).exists());
+    }
+
+    private BlobContainerClient container(String name) throws IOException {
+        BlobContainerClient container = service.getBlobContainerClient(name);
+        if (knownContainers.add(name)) {
+            try {
+                call("container " + name, container::createIfNotExists);
+            } catch (IOException | RuntimeException e) {
+                knownContainers.remove(name);
+                throw e;
+            }
+        }
+        return container;
+    }
+
+    private interface AzureCall<T> {
+        T run();
+    }
+
+    private static <T> T call(String key, AzureCall<T> call) throws IOException {
+        try {
+            return call.run();
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                throw new BlobNotFoundException(key);
+            }
+            if (e.getStatusCode() >= 500 || e.getStatusCode() == 429) {
+                throw new StorageUnavailableException("Azure Blob Storage is not available for " + key + ": " + e.getMessage(), e);
+            }
+            throw new IOException("Azure Blob Storage refused the request for " + key + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (hasIoCause(e)) {
+                throw new StorageUnavailableException("Azure Blob Storage is not reachable for " + key + ": " + e, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Connection failures surface as reactor or unchecked wrappers around an IOException. */
+    private static boolean hasIoCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "Azure container " + layout.base() + (layout.perServiceOwner() ? "-<serviceOwner>" : "")
+                + " at " + service.getAccountUrl();
+    }
+}
