@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import no.formidler.auth.Caller;
+import no.formidler.error.BrokerError;
+import no.formidler.error.BrokerException;
 import no.formidler.storage.BlobStore;
+import no.formidler.storage.StorageUnavailableException;
 import no.formidler.transfer.DownloadableFile;
 import no.formidler.transfer.RecipientDownloads;
 import org.slf4j.Logger;
@@ -42,7 +45,7 @@ class DownloadController {
         Optional<ByteRange> range = ByteRange.resolve(rangeHeader, file.size());
         long offset = range.map(ByteRange::first).orElse(0L);
         long length = range.map(ByteRange::length).orElse(file.size());
-        try (InputStream content = store.read(file.location(), offset, length)) {
+        try (InputStream content = open(file, offset, length)) {
             downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
             response.setStatus(range.isPresent() ? 206 : 200);
             response.setContentType("application/octet-stream");
@@ -51,6 +54,16 @@ class DownloadController {
             response.setContentLengthLong(length);
             range.ifPresent(r -> response.setHeader("Content-Range", r.contentRange()));
             copy(content, response.getOutputStream(), fileTransferId);
+        }
+    }
+
+    /** Opens the blob before anything is recorded or sent, so an unavailable store is a clean 503. */
+    private InputStream open(DownloadableFile file, long offset, long length) throws IOException {
+        try {
+            return store.read(file.location(), offset, length);
+        } catch (StorageUnavailableException e) {
+            log.warn("The blob store is unavailable for a download of {}: {}", file.location(), e.getMessage());
+            throw new BrokerException(BrokerError.STORAGE_NOT_READY);
         }
     }
 
