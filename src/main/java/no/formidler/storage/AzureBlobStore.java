@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,9 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Blobs as block blobs in Azure Blob Storage. A write stages blocks from one reused block buffer (memory per write =
  * one block) and commits the block list at the end: staged blocks are invisible until committed, so an interrupted
- * write leaves nothing readable (Azure drops uncommitted blocks after a week).
+ * write leaves nothing readable (Azure drops uncommitted blocks after a week). Parted (resumable) uploads: see
+ * {@link AzureParts}.
  */
-public class AzureBlobStore implements BlobStore, ReachableStore {
+public class AzureBlobStore implements BlobStore, PartedBlobStore, ReachableStore {
     /** The largest block Azure accepts with the service versions of this SDK. */
     static final long MAX_BLOCK_SIZE = 2000L * 1024 * 1024;
     private static final int DOWNLOAD_CHUNK = 4 * 1024 * 1024;
@@ -30,6 +32,7 @@ public class AzureBlobStore implements BlobStore, ReachableStore {
     private final ContainerLayout layout;
     private final int blockSize;
     private final Set<String> knownContainers = ConcurrentHashMap.newKeySet();
+    private final AzureParts parted;
 
     public AzureBlobStore(BlobServiceClient service, String container, boolean containerPerServiceOwner, long blockSize) {
         if (blockSize < 64 * 1024 || blockSize > MAX_BLOCK_SIZE) {
@@ -38,11 +41,16 @@ public class AzureBlobStore implements BlobStore, ReachableStore {
         this.service = service;
         this.layout = new ContainerLayout(container, containerPerServiceOwner);
         this.blockSize = (int) blockSize;
+        this.parted = new AzureParts(this, service, container);
     }
 
     @Override
     public long write(String key, InputStream content) throws IOException {
-        ContainerLayout.Location at = layout.locate(key);
+        return write(layout.locate(key), content);
+    }
+
+    long write(ContainerLayout.Location at, InputStream content) throws IOException {
+        String key = at.container() + "/" + at.name();
         BlockBlobClient blob = container(at.container()).getBlobClient(at.name()).getBlockBlobClient();
         // Block ids are unique to this write, so two writers can never mix their blocks.
         String writeId = UUID.randomUUID().toString().replace("-", "");
@@ -71,10 +79,14 @@ public class AzureBlobStore implements BlobStore, ReachableStore {
 
     @Override
     public InputStream read(String key, long offset, long length) throws IOException {
-        ContainerLayout.Location at = layout.locate(key);
+        return read(layout.locate(key), offset, length);
+    }
+
+    InputStream read(ContainerLayout.Location at, long offset, long length) throws IOException {
+        String key = at.container() + "/" + at.name();
         var blob = service.getBlobContainerClient(at.container()).getBlobClient(at.name());
         if (length == 0) {
-            if (!exists(key)) {
+            if (size(at).isEmpty()) {
                 throw new BlobNotFoundException(key);
             }
             return InputStream.nullInputStream();
@@ -95,8 +107,32 @@ public class AzureBlobStore implements BlobStore, ReachableStore {
 
     @Override
     public boolean exists(String key) throws IOException {
-        ContainerLayout.Location at = layout.locate(key);
-        return call(key, () -> service.getBlobContainerClient(at.container()).getBlobClient(at.name()).exists());
+        return size(layout.locate(key)).isPresent();
+    }
+
+    /** The blob's size, or empty if there is no such (committed) blob. */
+    OptionalLong size(ContainerLayout.Location at) throws IOException {
+        try {
+            return OptionalLong.of(call(at.name(), () -> service.getBlobContainerClient(at.container())
+                    .getBlobClient(at.name()).getProperties().getBlobSize()));
+        } catch (BlobNotFoundException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public Part writePart(String uploadKey, int number, long offset, InputStream content) throws IOException {
+        return parted.writePart(uploadKey, number, offset, content);
+    }
+
+    @Override
+    public long compose(String blobKey, List<PartedUpload> uploads) throws IOException {
+        return parted.compose(layout.locate(blobKey), uploads);
+    }
+
+    @Override
+    public void abort(String uploadKey) throws IOException {
+        parted.abort(uploadKey);
     }
 
     @Override
@@ -117,11 +153,11 @@ public class AzureBlobStore implements BlobStore, ReachableStore {
         return container;
     }
 
-    private interface AzureCall<T> {
+    interface AzureCall<T> {
         T run();
     }
 
-    private static <T> T call(String key, AzureCall<T> call) throws IOException {
+    static <T> T call(String key, AzureCall<T> call) throws IOException {
         try {
             return call.run();
         } catch (BlobStorageException e) {

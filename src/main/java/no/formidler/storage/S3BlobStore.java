@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -21,14 +22,16 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * Blobs as objects in an S3-compatible store. A write of up to one part is a single PUT; a longer one is a multipart
  * upload fed from one reused part buffer (memory per write = one part), completed only after the last part, and
  * aborted on any failure: S3 shows an object only once it is complete, so an interrupted write leaves nothing.
+ * Parted (resumable) uploads: see {@link S3Parts}.
  */
-public class S3BlobStore implements BlobStore, ReachableStore {
+public class S3BlobStore implements BlobStore, PartedBlobStore, ReachableStore {
     /** S3's smallest part size (all parts but the last). */
     static final int MIN_PART_SIZE = 5 * 1024 * 1024;
     private final S3Client s3;
     private final ContainerLayout layout;
     private final int partSize;
     private final Set<String> knownBuckets = ConcurrentHashMap.newKeySet();
+    private final S3Parts parted;
 
     public S3BlobStore(S3Client s3, String bucket, boolean bucketPerServiceOwner, long partSize) {
         if (partSize < MIN_PART_SIZE || partSize > Integer.MAX_VALUE - 8) {
@@ -37,11 +40,16 @@ public class S3BlobStore implements BlobStore, ReachableStore {
         this.s3 = s3;
         this.layout = new ContainerLayout(bucket, bucketPerServiceOwner);
         this.partSize = (int) partSize;
+        this.parted = new S3Parts(this, s3, bucket);
     }
 
     @Override
     public long write(String key, InputStream content) throws IOException {
-        ContainerLayout.Location at = layout.locate(key);
+        return write(layout.locate(key), content);
+    }
+
+    long write(ContainerLayout.Location at, InputStream content) throws IOException {
+        String key = at.container() + "/" + at.name();
         ensureBucket(at.container());
         byte[] part = new byte[partSize];
         int n = Parts.fill(content, part);
@@ -70,7 +78,7 @@ public class S3BlobStore implements BlobStore, ReachableStore {
             return total;
         } finally {
             if (!completed) {
-                abort(at, uploadId);
+                abortMultipart(at, uploadId);
             }
         }
     }
@@ -81,7 +89,7 @@ public class S3BlobStore implements BlobStore, ReachableStore {
                 "application/octet-stream");
     }
 
-    private void abort(ContainerLayout.Location at, String uploadId) {
+    private void abortMultipart(ContainerLayout.Location at, String uploadId) {
         try {
             s3.abortMultipartUpload(b -> b.bucket(at.container()).key(at.name()).uploadId(uploadId));
         } catch (SdkException e) {
@@ -91,9 +99,13 @@ public class S3BlobStore implements BlobStore, ReachableStore {
 
     @Override
     public InputStream read(String key, long offset, long length) throws IOException {
-        ContainerLayout.Location at = layout.locate(key);
+        return read(layout.locate(key), offset, length);
+    }
+
+    InputStream read(ContainerLayout.Location at, long offset, long length) throws IOException {
+        String key = at.container() + "/" + at.name();
         if (length == 0) {
-            if (!exists(key)) {
+            if (size(at).isEmpty()) {
                 throw new BlobNotFoundException(key);
             }
             return InputStream.nullInputStream();
@@ -114,13 +126,31 @@ public class S3BlobStore implements BlobStore, ReachableStore {
 
     @Override
     public boolean exists(String key) throws IOException {
-        ContainerLayout.Location at = layout.locate(key);
+        return size(layout.locate(key)).isPresent();
+    }
+
+    /** The object's size, or empty if there is no such object. */
+    OptionalLong size(ContainerLayout.Location at) throws IOException {
         try {
-            call(key, () -> s3.headObject(b -> b.bucket(at.container()).key(at.name())));
-            return true;
+            return OptionalLong.of(call(at.name(), () -> s3.headObject(b -> b.bucket(at.container()).key(at.name()))).contentLength());
         } catch (BlobNotFoundException e) {
-            return false;
+            return OptionalLong.empty();
         }
+    }
+
+    @Override
+    public Part writePart(String uploadKey, int number, long offset, InputStream content) throws IOException {
+        return parted.writePart(uploadKey, number, offset, content);
+    }
+
+    @Override
+    public long compose(String blobKey, List<PartedUpload> uploads) throws IOException {
+        return parted.compose(layout.locate(blobKey), uploads);
+    }
+
+    @Override
+    public void abort(String uploadKey) throws IOException {
+        parted.abort(uploadKey);
     }
 
     @Override
@@ -138,7 +168,7 @@ public class S3BlobStore implements BlobStore, ReachableStore {
         }
     }
 
-    private void ensureBucket(String bucket) throws IOException {
+    void ensureBucket(String bucket) throws IOException {
         if (knownBuckets.contains(bucket)) {
             return;
         }
@@ -167,11 +197,11 @@ public class S3BlobStore implements BlobStore, ReachableStore {
         }
     }
 
-    private interface S3Call<T> {
+    interface S3Call<T> {
         T run();
     }
 
-    private static <T> T call(String key, S3Call<T> call) throws IOException {
+    static <T> T call(String key, S3Call<T> call) throws IOException {
         try {
             return call.run();
         } catch (NoSuchKeyException | NoSuchBucketException e) {

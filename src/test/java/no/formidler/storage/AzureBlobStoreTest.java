@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.unit.DataSize;
 
 /** The contract on Azurite, started on 127.0.0.1 for this class. */
-class AzureBlobStoreTest extends BlobStoreContract {
+class AzureBlobStoreTest extends PartedBlobStoreContract {
     @RegisterExtension
     static final Azurite AZURITE = new Azurite();
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.unit.DataSize;
 
 /** The contract on s3proxy in this JVM, storing on disk (its in-memory store would hold the 1 GiB object on our heap). */
-class S3BlobStoreTest extends BlobStoreContract {
+class S3BlobStoreTest extends PartedBlobStoreContract {
     @RegisterExtension
     static final S3ProxyExtension S3 = S3ProxyExtension.builder()
             .withCredentials(AuthenticationType.AWS_V2_OR_V4, "formidler", "formidler-secret")
