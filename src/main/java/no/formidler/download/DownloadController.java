@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import no.formidler.auth.Caller;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
 import no.formidler.storage.BlobStore;
+import no.formidler.storage.PresignedReadable;
 import no.formidler.storage.StorageUnavailableException;
 import no.formidler.transfer.DownloadableFile;
 import no.formidler.transfer.RecipientDownloads;
@@ -23,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** E7: the file, whole or one byte range, streamed from the store to the recipient. */
+/**
+ * E7: the file, whole or one byte range, streamed from the store to the recipient; or, with a store configured for
+ * presigned downloads, a 307 redirect to a short-lived URL at the store.
+ */
 @RestController
 @RequestMapping("/broker/api/v1/filetransfer")
 class DownloadController {
@@ -45,6 +50,15 @@ class DownloadController {
         Optional<ByteRange> range = ByteRange.resolve(rangeHeader, file.size());
         long offset = range.map(ByteRange::first).orElse(0L);
         long length = range.map(ByteRange::length).orElse(file.size());
+        Optional<URI> direct = presigned(file);
+        if (direct.isPresent()) {
+            // The client fetches the bytes (and its Range) from the store itself; the attempt is recorded here.
+            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+            response.setStatus(307);
+            response.setHeader("Location", direct.get().toString());
+            response.setHeader("Cache-Control", "no-store");
+            return;
+        }
         try (InputStream content = open(file, offset, length)) {
             downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
             response.setStatus(range.isPresent() ? 206 : 200);
@@ -55,6 +69,13 @@ class DownloadController {
             range.ifPresent(r -> response.setHeader("Content-Range", r.contentRange()));
             copy(content, response.getOutputStream(), fileTransferId);
         }
+    }
+
+    private Optional<URI> presigned(DownloadableFile file) throws IOException {
+        if (!(store instanceof PresignedReadable presignable)) {
+            return Optional.empty();
+        }
+        return presignable.presignedRead(file.location(), contentDisposition(file.fileName()));
     }
 
     /** Opens the blob before anything is recorded or sent, so an unavailable store is a clean 503. */

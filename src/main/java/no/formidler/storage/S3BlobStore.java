@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +15,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -24,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * aborted on any failure: S3 shows an object only once it is complete, so an interrupted write leaves nothing.
  * Parted (resumable) uploads: see {@link S3Parts}.
  */
-public class S3BlobStore implements BlobStore, PartedBlobStore, ReachableStore {
+public class S3BlobStore implements BlobStore, PartedBlobStore, PresignedReadable, ReachableStore {
     /** S3's smallest part size (all parts but the last). */
     static final int MIN_PART_SIZE = 5 * 1024 * 1024;
     private final S3Client s3;
@@ -32,6 +36,11 @@ public class S3BlobStore implements BlobStore, PartedBlobStore, ReachableStore {
     private final int partSize;
     private final Set<String> knownBuckets = ConcurrentHashMap.newKeySet();
     private final S3Parts parted;
+    private Presigning presigning;
+
+    /** Hands out presigned GET URLs valid for {@code expiry}; without it the store hands out none. */
+    record Presigning(S3Presigner presigner, Duration expiry) {
+    }
 
     public S3BlobStore(S3Client s3, String bucket, boolean bucketPerServiceOwner, long partSize) {
         if (partSize < MIN_PART_SIZE || partSize > Integer.MAX_VALUE - 8) {
@@ -135,6 +144,28 @@ public class S3BlobStore implements BlobStore, PartedBlobStore, ReachableStore {
             return OptionalLong.of(call(at.name(), () -> s3.headObject(b -> b.bucket(at.container()).key(at.name()))).contentLength());
         } catch (BlobNotFoundException e) {
             return OptionalLong.empty();
+        }
+    }
+
+    /** Turns on presigned download URLs. */
+    public S3BlobStore withPresignedDownloads(S3Presigner presigner, Duration expiry) {
+        this.presigning = new Presigning(presigner, expiry);
+        return this;
+    }
+
+    @Override
+    public Optional<URI> presignedRead(String key, String contentDisposition) throws IOException {
+        if (presigning == null) {
+            return Optional.empty();
+        }
+        ContainerLayout.Location at = layout.locate(key);
+        try {
+            return Optional.of(presigning.presigner().presignGetObject(p -> p.signatureDuration(presigning.expiry())
+                    .getObjectRequest(g -> g.bucket(at.container()).key(at.name())
+                            .responseContentDisposition(contentDisposition)
+                            .responseContentType("application/octet-stream"))).url().toURI());
+        } catch (java.net.URISyntaxException | SdkException e) {
+            throw new IOException("Could not presign a URL for " + key, e);
         }
     }
 

@@ -13,11 +13,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Picks the blob store ({@code formidler.storage.type}); the filesystem store under the data directory is the default. */
 @Configuration(proxyBeanMethods = false)
@@ -27,11 +30,32 @@ class StorageConfiguration {
     BlobStore blobStore(FormidlerProperties properties, StorageProperties storage) throws IOException {
         return switch (storage.type()) {
             case FILESYSTEM -> new FileSystemBlobStore(properties.dataDir().resolve("blobs"));
-            case S3 -> new S3BlobStore(s3Client(storage.s3()), storage.s3().bucket(), storage.s3().perServiceOwner(),
-                    storage.s3().partSize().toBytes());
+            case S3 -> s3Store(storage.s3());
             case AZURE -> new AzureBlobStore(azureClient(storage.azure()), storage.azure().container(),
                     storage.azure().perServiceOwner(), storage.azure().blockSize().toBytes());
         };
+    }
+
+    static S3BlobStore s3Store(StorageProperties.S3 s3) {
+        S3BlobStore store = new S3BlobStore(s3Client(s3), s3.bucket(), s3.perServiceOwner(), s3.partSize().toBytes());
+        return s3.presignedDownloads() ? store.withPresignedDownloads(s3Presigner(s3), s3.presignedDownloadExpiry()) : store;
+    }
+
+    static S3Presigner s3Presigner(StorageProperties.S3 s3) {
+        S3Presigner.Builder builder = S3Presigner.builder().region(Region.of(s3.region()))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).build())
+                .credentialsProvider(credentials(s3));
+        if (s3.endpoint() != null) {
+            builder.endpointOverride(s3.endpoint());
+        }
+        return builder.build();
+    }
+
+    private static AwsCredentialsProvider credentials(StorageProperties.S3 s3) {
+        if (StringUtils.hasText(s3.accessKey()) && StringUtils.hasText(s3.secretKey())) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey()));
+        }
+        return DefaultCredentialsProvider.builder().build();
     }
 
     static S3Client s3Client(StorageProperties.S3 s3) {
@@ -39,12 +63,7 @@ class StorageConfiguration {
         if (s3.endpoint() != null) {
             builder.endpointOverride(s3.endpoint());
         }
-        if (StringUtils.hasText(s3.accessKey()) && StringUtils.hasText(s3.secretKey())) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())));
-        } else {
-            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-        }
-        return builder.build();
+        return builder.credentialsProvider(credentials(s3)).build();
     }
 
     static BlobServiceClient azureClient(StorageProperties.Azure azure) {
