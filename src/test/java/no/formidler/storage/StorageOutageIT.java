@@ -28,7 +28,12 @@ class StorageOutageIT {
         Map<String, String> properties = new HashMap<>(S3Server.brokerProperties(s3Port, "formidler-outage"));
         try (TestIssuer issuer = TestIssuer.start("https://outage-issuer.formidler.local/")) {
             properties.put("formidler.auth.issuers[0].issuer", issuer.issuer());
-            properties.put("formidler.auth.issuers[0].jwks-uri", issuer.jwksUri());
+            // The public key as a file, not the JWKS URL: no node depends on a fetch that a loaded CI box may time out.
+            Path publicKey = dataDir.resolve("issuer.pem");
+            Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                    + java.util.Base64.getMimeEncoder().encodeToString(issuer.key().toRSAPublicKey().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
+            properties.put("formidler.auth.issuers[0].public-key-location", publicKey.toString());
             try (BrokerProcess broker = BrokerProcess.start(dataDir, properties)) {
                 BrokerClient client = new BrokerClient(broker.baseUrl());
                 assertThat(client.get("/actuator/health/readiness", null).status()).isEqualTo(503);
