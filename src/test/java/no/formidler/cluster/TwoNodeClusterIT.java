@@ -53,7 +53,7 @@ class TwoNodeClusterIT {
             try (BrokerProcess a = BrokerProcess.start(root.resolve("node-a"), shared);
                  BrokerProcess b = BrokerProcess.start(root.resolve("node-b"), presigning)) {
                 Scenario onA = Scenario.on(new BrokerClient(a.baseUrl()), issuer).ready();
-                Scenario onB = Scenario.on(new BrokerClient(b.baseUrl()), issuer);
+                Scenario onB = Scenario.on(new BrokerClient(b.baseUrl()), issuer); // only its client: tokens from onA
                 byte[] content = GeneratedBytes.of(21, SIZE);
 
                 String id = onA.initialize();
@@ -85,10 +85,11 @@ class TwoNodeClusterIT {
                 assertThat(details.get("recipients").findValuesAsString("currentRecipientFileTransferStatusCode"))
                         .containsOnly("DownloadStarted");
 
-                assertThat(onA.confirm(id, onA.recipient1Token).status()).isEqualTo(200);
-                assertThat(onB.confirm(id, onA.recipient2Token).status()).isEqualTo(200);
+                assertThat(onA.confirm(id, onA.recipient1Token).status()).isEqualTo(204);
+                assertThat(onB.confirm(id, onA.recipient2Token).status()).isEqualTo(204);
                 assertThat(onA.status(id)).isEqualTo("AllConfirmedDownloaded");
-                assertThat(onB.status(id)).isEqualTo("AllConfirmedDownloaded");
+                assertThat(onB.overview(id, onA.senderToken).json().get("fileTransferStatus").asString())
+                        .isEqualTo("AllConfirmedDownloaded");
             }
         }
     }
