@@ -142,13 +142,11 @@ public class AzureBlobStore implements BlobStore, PartedBlobStore, ReachableStor
 
     private BlobContainerClient container(String name) throws IOException {
         BlobContainerClient container = service.getBlobContainerClient(name);
-        if (knownContainers.add(name)) {
-            try {
-                call("container " + name, container::createIfNotExists);
-            } catch (IOException | RuntimeException e) {
-                knownContainers.remove(name);
-                throw e;
-            }
+        if (!knownContainers.contains(name)) {
+            // Marked known only once it exists, so a parallel writer never stages into a missing container;
+            // createIfNotExists is idempotent, so two writers creating it at once is harmless.
+            call("container " + name, container::createIfNotExists);
+            knownContainers.add(name);
         }
         return container;
     }

@@ -53,7 +53,7 @@ class TwoNodeClusterIT {
             try (BrokerProcess a = BrokerProcess.start(root.resolve("node-a"), shared);
                  BrokerProcess b = BrokerProcess.start(root.resolve("node-b"), presigning)) {
                 Scenario onA = Scenario.on(new BrokerClient(a.baseUrl()), issuer).ready();
-                Scenario onB = Scenario.on(new BrokerClient(b.baseUrl()), issuer); // only its client: tokens from onA
+                Scenario onB = Scenario.on(new BrokerClient(b.baseUrl()), issuer); // used with onA's tokens: same cast
                 byte[] content = GeneratedBytes.of(21, SIZE);
 
                 String id = onA.initialize();
