@@ -18,3 +18,8 @@ fi
 if [ ! -f src/test/node/node_modules/tus-js-client/package.json ]; then
   npm ci --prefix src/test/node --no-audit --no-fund
 fi
+
+# Azurite for the Azure blob store tests (AzureBlobStoreTest starts it on 127.0.0.1 itself).
+if [ ! -x .ci/azurite/node_modules/.bin/azurite-blob ]; then
+  npm install --prefix .ci/azurite --no-audit --no-fund --loglevel=error
+fi

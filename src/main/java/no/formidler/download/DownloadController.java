@@ -4,13 +4,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import no.formidler.auth.Caller;
+import no.formidler.error.BrokerError;
+import no.formidler.error.BrokerException;
 import no.formidler.storage.BlobNotFoundException;
 import no.formidler.storage.BlobStore;
+import no.formidler.storage.PresignedReadable;
+import no.formidler.storage.StorageUnavailableException;
 import no.formidler.transfer.DownloadableFile;
 import no.formidler.transfer.RecipientDownloads;
 import org.slf4j.Logger;
@@ -21,7 +26,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** E7: the file, whole or one byte range, streamed from the store to the recipient. */
+/**
+ * E7: the file, whole or one byte range, streamed from the store to the recipient; or, with a store configured for
+ * presigned downloads, a 307 redirect to a short-lived URL at the store.
+ */
 @RestController
 @RequestMapping("/broker/api/v1/filetransfer")
 class DownloadController {
@@ -43,6 +51,15 @@ class DownloadController {
         Optional<ByteRange> range = ByteRange.resolve(rangeHeader, file.size());
         long offset = range.map(ByteRange::first).orElse(0L);
         long length = range.map(ByteRange::length).orElse(file.size());
+        Optional<URI> direct = presigned(file);
+        if (direct.isPresent()) {
+            // The client fetches the bytes (and its Range) from the store itself; the attempt is recorded here.
+            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+            response.setStatus(307);
+            response.setHeader("Location", direct.get().toString());
+            response.setHeader("Cache-Control", "no-store");
+            return;
+        }
         try (InputStream content = open(caller, file, offset, length)) {
             downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
             response.setStatus(range.isPresent() ? 206 : 200);
@@ -55,9 +72,17 @@ class DownloadController {
         }
     }
 
+    private Optional<URI> presigned(DownloadableFile file) throws IOException {
+        if (!(store instanceof PresignedReadable presignable)) {
+            return Optional.empty();
+        }
+        return presignable.presignedRead(file.location(), contentDisposition(file.fileName()));
+    }
+
     /**
-     * A purge may delete the file between the check and the open: asking again then gives the purged transfer's
-     * answer (403) instead of a server error. A download that has opened the file reads it to the end.
+     * Opens the blob before anything is recorded or sent, so an unavailable store is a clean 503. A purge may delete
+     * the file between the check and the open: asking again then gives the purged transfer's answer (403) instead
+     * of a server error. A download that has opened the file reads it to the end.
      */
     private InputStream open(Caller caller, DownloadableFile file, long offset, long length) throws IOException {
         try {
@@ -65,6 +90,9 @@ class DownloadController {
         } catch (BlobNotFoundException e) {
             downloads.authorize(caller, file.fileTransferId());
             throw e;
+        } catch (StorageUnavailableException e) {
+            log.warn("The blob store is unavailable for a download of {}: {}", file.location(), e.getMessage());
+            throw new BrokerException(BrokerError.STORAGE_NOT_READY);
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.UUID;
  * place atomically, so a reader never sees a partial blob, also after a crash. Parted uploads are one staging file
  * each under {@code .parts/}, written at each part's offset and moved into place whole by {@link #compose}.
  */
-public class FileSystemBlobStore implements BlobStore, PartedBlobStore {
+public class FileSystemBlobStore implements BlobStore, PartedBlobStore, ReachableStore {
     private static final int BUFFER_SIZE = 256 * 1024;
     private final Path root;
     private final Path incoming;
@@ -193,5 +193,18 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore {
             throw new IllegalArgumentException("Not a blob key: " + key);
         }
         return path;
+    }
+
+    /** A full or read-only disk, or a vanished mount, makes the node not ready. */
+    @Override
+    public void checkReachable() throws IOException {
+        if (!Files.isDirectory(incoming) || !Files.isWritable(incoming)) {
+            throw new IOException("The blob directory " + root + " is not a writable directory");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "filesystem " + root;
     }
 }

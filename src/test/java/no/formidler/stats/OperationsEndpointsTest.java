@@ -61,7 +61,7 @@ class OperationsEndpointsTest extends ApiTest {
         var readiness = client.get("/actuator/health/readiness", null);
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
-        assertThat(readiness.json().get("components").propertyNames()).contains("db", "store", "readinessState");
+        assertThat(readiness.json().get("components").propertyNames()).contains("db", "blobStore", "readinessState");
 
         var liveness = client.get("/actuator/health/liveness", null);
         assertThat(liveness.status()).isEqualTo(200);

@@ -43,6 +43,11 @@ public final class Scenario {
         outsiderToken = issuer.enterprise(outsider, WRITE + " " + READ);
     }
 
+    /** A scenario against any broker (for example a separate process) that trusts {@code issuer}. */
+    public static Scenario on(BrokerClient client, TestIssuer issuer) {
+        return new Scenario(client, issuer);
+    }
+
     public static String randomOrg() {
         return String.valueOf(310_000_000 + RANDOM.nextInt(600_000_000));
     }

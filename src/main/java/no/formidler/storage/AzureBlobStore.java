@@ -1,0 +1,192 @@
+package no.formidler.storage;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.models.BlobRange;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.options.BlobInputStreamOptions;
+import com.azure.storage.blob.specialized.BlockBlobClient;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Blobs as block blobs in Azure Blob Storage. A write stages blocks from one reused block buffer (memory per write =
+ * one block) and commits the block list at the end: staged blocks are invisible until committed, so an interrupted
+ * write leaves nothing readable (Azure drops uncommitted blocks after a week). Parted (resumable) uploads: see
+ * {@link AzureParts}.
+ */
+public class AzureBlobStore implements BlobStore, PartedBlobStore, ReachableStore {
+    /** The largest block Azure accepts with the service versions of this SDK. */
+    static final long MAX_BLOCK_SIZE = 2000L * 1024 * 1024;
+    private static final int DOWNLOAD_CHUNK = 4 * 1024 * 1024;
+    private final BlobServiceClient service;
+    private final ContainerLayout layout;
+    private final int blockSize;
+    private final Set<String> knownContainers = ConcurrentHashMap.newKeySet();
+    private final AzureParts parted;
+
+    public AzureBlobStore(BlobServiceClient service, String container, boolean containerPerServiceOwner, long blockSize) {
+        if (blockSize < 64 * 1024 || blockSize > MAX_BLOCK_SIZE) {
+            throw new IllegalArgumentException("The Azure block size must be between 64 KiB and 2000 MiB, not " + blockSize);
+        }
+        this.service = service;
+        this.layout = new ContainerLayout(container, containerPerServiceOwner);
+        this.blockSize = (int) blockSize;
+        this.parted = new AzureParts(this, service, container);
+    }
+
+    @Override
+    public long write(String key, InputStream content) throws IOException {
+        return write(layout.locate(key), content);
+    }
+
+    long write(ContainerLayout.Location at, InputStream content) throws IOException {
+        String key = at.container() + "/" + at.name();
+        BlockBlobClient blob = container(at.container()).getBlobClient(at.name()).getBlockBlobClient();
+        // Block ids are unique to this write, so two writers can never mix their blocks.
+        String writeId = UUID.randomUUID().toString().replace("-", "");
+        List<String> blockIds = new ArrayList<>();
+        byte[] block = new byte[blockSize];
+        long total = 0;
+        int n;
+        while ((n = Parts.fill(content, block)) > 0) {
+            String blockId = blockId(writeId, blockIds.size());
+            int length = n;
+            call(key, () -> {
+                blob.stageBlock(blockId, new ByteArrayInputStream(block, 0, length), length);
+                return blockId;
+            });
+            blockIds.add(blockId);
+            total += n;
+        }
+        call(key, () -> blob.commitBlockList(blockIds, true));
+        return total;
+    }
+
+    private static String blockId(String writeId, int index) {
+        String id = writeId + "-%08d".formatted(index);
+        return Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public InputStream read(String key, long offset, long length) throws IOException {
+        return read(layout.locate(key), offset, length);
+    }
+
+    InputStream read(ContainerLayout.Location at, long offset, long length) throws IOException {
+        String key = at.container() + "/" + at.name();
+        var blob = service.getBlobContainerClient(at.container()).getBlobClient(at.name());
+        if (length == 0) {
+            if (size(at).isEmpty()) {
+                throw new BlobNotFoundException(key);
+            }
+            return InputStream.nullInputStream();
+        }
+        return call(key, () -> blob.openInputStream(new BlobInputStreamOptions()
+                .setRange(new BlobRange(offset, length)).setBlockSize(Math.min(DOWNLOAD_CHUNK, blockSize))));
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        ContainerLayout.Location at = layout.locate(key);
+        try {
+            call(key, () -> service.getBlobContainerClient(at.container()).getBlobClient(at.name()).deleteIfExists());
+        } catch (BlobNotFoundException e) {
+            // no container, so no blob: deleting it is done
+        }
+    }
+
+    @Override
+    public boolean exists(String key) throws IOException {
+        return size(layout.locate(key)).isPresent();
+    }
+
+    /** The blob's size, or empty if there is no such (committed) blob. */
+    OptionalLong size(ContainerLayout.Location at) throws IOException {
+        try {
+            return OptionalLong.of(call(at.name(), () -> service.getBlobContainerClient(at.container())
+                    .getBlobClient(at.name()).getProperties().getBlobSize()));
+        } catch (BlobNotFoundException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public Part writePart(String uploadKey, int number, long offset, InputStream content) throws IOException {
+        return parted.writePart(uploadKey, number, offset, content);
+    }
+
+    @Override
+    public long compose(String blobKey, List<PartedUpload> uploads) throws IOException {
+        return parted.compose(layout.locate(blobKey), uploads);
+    }
+
+    @Override
+    public void abort(String uploadKey) throws IOException {
+        parted.abort(uploadKey);
+    }
+
+    @Override
+    public void checkReachable() throws IOException {
+        call("container " + layout.base(), () -> service.getBlobContainerClient(layout.base()).exists());
+    }
+
+    private BlobContainerClient container(String name) throws IOException {
+        BlobContainerClient container = service.getBlobContainerClient(name);
+        if (!knownContainers.contains(name)) {
+            // Marked known only once it exists, so a parallel writer never stages into a missing container;
+            // createIfNotExists is idempotent, so two writers creating it at once is harmless.
+            call("container " + name, container::createIfNotExists);
+            knownContainers.add(name);
+        }
+        return container;
+    }
+
+    interface AzureCall<T> {
+        T run();
+    }
+
+    static <T> T call(String key, AzureCall<T> call) throws IOException {
+        try {
+            return call.run();
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                throw new BlobNotFoundException(key);
+            }
+            if (e.getStatusCode() >= 500 || e.getStatusCode() == 429) {
+                throw new StorageUnavailableException("Azure Blob Storage is not available for " + key + ": " + e.getMessage(), e);
+            }
+            throw new IOException("Azure Blob Storage refused the request for " + key + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (hasIoCause(e)) {
+                throw new StorageUnavailableException("Azure Blob Storage is not reachable for " + key + ": " + e, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Connection failures surface as reactor or unchecked wrappers around an IOException. */
+    private static boolean hasIoCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "Azure container " + layout.base() + (layout.perServiceOwner() ? "-<serviceOwner>" : "")
+                + " at " + service.getAccountUrl();
+    }
+}

@@ -1,0 +1,133 @@
+package no.formidler.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import no.formidler.storage.PartedBlobStore.Part;
+import no.formidler.storage.PartedBlobStore.PartedUpload;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a store that takes resumable (parted) uploads promises, on top of the {@link BlobStoreContract}: parts written
+ * one by one compose into one blob in order, a part written again replaces the unrecorded one, composing twice is
+ * harmless, and aborting discards the parts.
+ */
+abstract class PartedBlobStoreContract extends BlobStoreContract {
+
+    private PartedBlobStore parted() throws IOException {
+        return (PartedBlobStore) newStore(SMALL_PART);
+    }
+
+    private static String uploadKey() {
+        return "tus-" + UUID.randomUUID();
+    }
+
+    private static String blobKey() {
+        return "991825827/" + UUID.randomUUID() + "/" + UUID.randomUUID();
+    }
+
+    /** Writes {@code sizes} as parts 1..n of a new upload; returns the upload as recorded and its bytes. */
+    private static PartedUpload writeParts(PartedBlobStore store, String key, ByteArrayOutputStream all, int... sizes)
+            throws IOException {
+        List<Part> parts = new ArrayList<>();
+        long offset = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] content = GeneratedContent.bytes(1000L * sizes[i] + i, sizes[i]);
+            Part part = store.writePart(key, i + 1, offset, new ByteArrayInputStream(content));
+            assertThat(part.size()).isEqualTo(sizes[i]);
+            assertThat(part.offset()).isEqualTo(offset);
+            parts.add(part);
+            all.write(content);
+            offset += sizes[i];
+        }
+        return new PartedUpload(key, parts);
+    }
+
+    private static byte[] readAll(BlobStore store, String key, long size) throws IOException {
+        try (InputStream in = store.read(key, 0, size)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void largePartsComposeIntoOneBlobInOrder() throws IOException {
+        PartedBlobStore store = parted();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        PartedUpload upload = writeParts(store, uploadKey(), expected, SMALL_PART + MIB, SMALL_PART, 1234);
+        String key = blobKey();
+        assertThat(store.compose(key, List.of(upload))).isEqualTo(expected.size());
+        assertThat(readAll((BlobStore) store, key, expected.size())).isEqualTo(expected.toByteArray());
+    }
+
+    @Test
+    void smallPartsComposeIntoOneBlobInOrder() throws IOException {
+        PartedBlobStore store = parted();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        PartedUpload upload = writeParts(store, uploadKey(), expected, 100 * 1024, 1, 3 * MIB);
+        String key = blobKey();
+        assertThat(store.compose(key, List.of(upload))).isEqualTo(expected.size());
+        assertThat(readAll((BlobStore) store, key, expected.size())).isEqualTo(expected.toByteArray());
+    }
+
+    @Test
+    void uploadsAreConcatenatedInTheOrderGivenAndTheirPartsAreGoneAfterwards() throws IOException {
+        PartedBlobStore store = parted();
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        PartedUpload a = writeParts(store, uploadKey(), first, 2000, 3000);
+        PartedUpload b = writeParts(store, uploadKey(), second, 777);
+        String key = blobKey();
+        long size = store.compose(key, List.of(b, a));
+        second.write(first.toByteArray());
+        assertThat(readAll((BlobStore) store, key, size)).isEqualTo(second.toByteArray());
+        assertThatThrownBy(() -> store.compose(blobKey(), List.of(a))).as("the parts were discarded")
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aPartWrittenAgainAtTheSameNumberReplacesTheOneThatWasNeverRecorded() throws IOException {
+        PartedBlobStore store = parted();
+        String upload = uploadKey();
+        store.writePart(upload, 1, 0, new ByteArrayInputStream(new byte[] {9, 9, 9, 9, 9}));
+        byte[] content = GeneratedContent.bytes(5, 3000);
+        Part part = store.writePart(upload, 1, 0, new ByteArrayInputStream(content));
+        store.writePart(upload, 2, 3000, new ByteArrayInputStream(new byte[] {7})); // written, never recorded
+        String key = blobKey();
+        assertThat(store.compose(key, List.of(new PartedUpload(upload, List.of(part))))).isEqualTo(3000);
+        assertThat(readAll((BlobStore) store, key, 3000)).isEqualTo(content);
+    }
+
+    @Test
+    void composingAgainAfterSuccessLeavesTheBlobAsItWas() throws IOException {
+        PartedBlobStore store = parted();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        PartedUpload upload = writeParts(store, uploadKey(), expected, 4000, 5000);
+        String key = blobKey();
+        store.compose(key, List.of(upload));
+        assertThat(store.compose(key, List.of(upload))).isEqualTo(9000);
+        assertThat(readAll((BlobStore) store, key, 9000)).isEqualTo(expected.toByteArray());
+    }
+
+    @Test
+    void anAbortedUploadCannotBeComposedAndAbortingAnUnknownUploadIsNoError() throws IOException {
+        PartedBlobStore store = parted();
+        PartedUpload upload = writeParts(store, uploadKey(), new ByteArrayOutputStream(), 4000);
+        store.abort(upload.uploadKey());
+        assertThatThrownBy(() -> store.compose(blobKey(), List.of(upload))).isInstanceOf(IOException.class);
+        store.abort(uploadKey());
+    }
+
+    @Test
+    void aPartWhoseContentBreaksOffPassesTheCauseOn() throws IOException {
+        PartedBlobStore store = parted();
+        assertThatThrownBy(() -> store.writePart(uploadKey(), 1, 0, GeneratedContent.failingAt(3, 2L * SMALL_PART, SMALL_PART + 10)))
+                .isInstanceOf(IOException.class).hasMessageContaining("client went away");
+    }
+}
