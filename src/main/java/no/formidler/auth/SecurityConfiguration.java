@@ -49,6 +49,11 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final String API = "/broker/api/v1";
+    /**
+     * Tokens are signed and checked against real time: the token validators use the system clock, so the broker's
+     * own tokens do too, whatever the domain clock (which tests move) says.
+     */
+    private static final Clock TOKEN_CLOCK = Clock.systemUTC();
     private static final String WRITE = "SCOPE_" + Caller.SCOPE_WRITE;
     private static final String READ = "SCOPE_" + Caller.SCOPE_READ;
     private static final String SERVICE_OWNER = "SCOPE_" + Caller.SCOPE_SERVICE_OWNER;
@@ -133,9 +138,9 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnDevTokens
-    DevTokenIssuer devTokenIssuer(FormidlerProperties properties, Clock clock) {
+    DevTokenIssuer devTokenIssuer(FormidlerProperties properties) {
         return DevTokenIssuer.load(properties.dataDir().resolve("dev-issuer").resolve("signing-key.jwk.json"),
-                properties.devTokens().issuer(), clock);
+                properties.devTokens().issuer(), TOKEN_CLOCK);
     }
 
     /** Runs before authentication, so a missing key is refused before any token is looked at. */
@@ -148,9 +153,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    BrokerTokenSigner brokerTokenSigner(FormidlerProperties properties, Clock clock) {
+    BrokerTokenSigner brokerTokenSigner(FormidlerProperties properties) {
         return BrokerTokenSigner.load(properties.dataDir().resolve("broker-issuer").resolve("signing-key.jwk.json"),
-                properties.tokenExchange().issuer(), clock);
+                properties.tokenExchange().issuer(), TOKEN_CLOCK);
     }
 
     @Bean

@@ -37,19 +37,19 @@ class SearchTest extends ApiTest {
         Scenario s = scenario().ready();
         String a = s.initialize();
         Thread.sleep(20);
-        Instant betweenCreations = Instant.now();
+        Instant betweenCreations = clock.instant();
         Thread.sleep(20);
         String b = s.initialize();
         assertThat(s.upload(b, "b".getBytes()).status()).isEqualTo(200);
         Thread.sleep(20);
-        Instant betweenPublications = Instant.now();
+        Instant betweenPublications = clock.instant();
         Thread.sleep(20);
         assertThat(s.upload(a, "a".getBytes()).status()).isEqualTo(200);
 
         assertThat(search(s, s.senderToken, "&from=" + betweenCreations)).containsExactly(b);
         assertThat(search(s, s.senderToken, "&status=Published&from=" + betweenPublications)).containsExactly(a);
         assertThat(search(s, s.senderToken, "&to=" + betweenCreations)).containsExactly(a);
-        assertThat(search(s, s.senderToken, "&from=" + betweenCreations.minus(Duration.ofDays(1)) + "&to=" + Instant.now()))
+        assertThat(search(s, s.senderToken, "&from=" + betweenCreations.minus(Duration.ofDays(1)) + "&to=" + clock.instant()))
                 .containsExactlyInAnyOrder(a, b);
     }
 
