@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
+import no.formidler.events.PlatformAccessToken;
 import no.formidler.resource.ResourceCatalog;
 import no.formidler.system.FormidlerProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,6 +28,13 @@ class AltinnPlatformConfiguration {
     @Bean
     AltinnPolicyDecisionPoint altinnPolicyDecisionPoint(AltinnPlatformClient platform, ResourceCatalog resources) {
         return new AltinnPolicyDecisionPoint(platform, id -> resources.find(id).isPresent());
+    }
+
+    /** The broker's own bearer token for Altinn Events, the same one it presents to the other platform services. */
+    @Bean
+    PlatformAccessToken platformAccessToken(FormidlerProperties properties) {
+        Optional<String> token = Optional.ofNullable(properties.altinn().accessToken()).filter(t -> !t.isBlank());
+        return () -> token;
     }
 
     @Bean

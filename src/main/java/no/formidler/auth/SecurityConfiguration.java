@@ -73,9 +73,13 @@ class SecurityConfiguration {
                         .requestMatchers(API + "/filetransfer/upload/tus", API + "/filetransfer/upload/tus/**").hasAuthority(WRITE)
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer", API + "/filetransfer/upload",
                                 API + "/filetransfer/*/upload").hasAuthority(WRITE)
+                        // HEAD is served by the GET handlers, so it gets the same rule.
                         .requestMatchers(HttpMethod.GET, API + "/filetransfer/*/download").hasAuthority(READ)
+                        .requestMatchers(HttpMethod.HEAD, API + "/filetransfer/*/download").hasAuthority(READ)
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer/*/confirmdownload").hasAuthority(READ)
                         .requestMatchers(HttpMethod.GET, API + "/filetransfer", API + "/filetransfer/*",
+                                API + "/filetransfer/*/details").hasAnyAuthority(READ, WRITE)
+                        .requestMatchers(HttpMethod.HEAD, API + "/filetransfer", API + "/filetransfer/*",
                                 API + "/filetransfer/*/details").hasAnyAuthority(READ, WRITE)
                         .requestMatchers(HttpMethod.PUT, API + "/resource/*/approval").hasAuthority(MAINTENANCE)
                         // an external malware scanner's results: authenticated by a shared secret header, not a token
@@ -84,6 +88,7 @@ class SecurityConfiguration {
                         .requestMatchers("/events/api/v1/subscriptions", "/events/api/v1/subscriptions/*",
                                 "/events/api/v1/events").hasAuthority(EVENTS_SUBSCRIBE)
                         .requestMatchers(HttpMethod.GET, API + "/statistics/monthly").hasAuthority(SERVICE_OWNER)
+                        .requestMatchers(HttpMethod.HEAD, API + "/statistics/monthly").hasAuthority(SERVICE_OWNER)
                         .requestMatchers(HttpMethod.POST, API + "/statistics/generate-daily-summary",
                                 API + "/statistics/generate-and-download-daily-summary").hasAuthority(MAINTENANCE)
                         .anyRequest().authenticated())

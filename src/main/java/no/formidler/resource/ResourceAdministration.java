@@ -56,6 +56,10 @@ public class ResourceAdministration {
         resources.createIfAbsent(id, org, clock.instant());
         resources.apply(id, change);
         var updated = resources.find(id).orElseThrow();
+        if (!updated.owner().equals(org)) {
+            // Another organisation created it between our look and our insert: its settings are not ours to change.
+            throw new BrokerException(BrokerError.NO_ACCESS_TO_RESOURCE);
+        }
         if (updated.useManifestFileShim() && (updated.externalServiceCodeLegacy() == null
                 || updated.externalServiceCodeLegacy().isEmpty() || updated.externalServiceEditionCodeLegacy() == null
                 || updated.externalServiceEditionCodeLegacy() == 0)) {

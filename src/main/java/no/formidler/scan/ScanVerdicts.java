@@ -65,8 +65,9 @@ public class ScanVerdicts {
             transfers.publish(transfer);
             log.info("Transfer {} scanned clean by {}: published", id, verdict.scanner().scanner());
         } else {
-            transfers.fail(transfer, verdict.failureText());
+            // Deleted before the failure's event is appended: appending takes the outbox's lock until commit.
             transfer.fileLocation().ifPresent(this::delete);
+            transfers.fail(transfer, verdict.failureText());
             log.warn("Transfer {} failed its malware scan: {}", id, verdict.failureText());
         }
         return Applied.APPLIED;

@@ -45,8 +45,10 @@ public class DownloadConfirmation {
 
     @Transactional
     public void confirm(Caller caller, UUID id) {
+        // Decide before locking: in Altinn mode the decision is a remote call that must not hold the row lock.
+        FileTransfer unlocked = transfers.find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        Organization recipient = access.requireRecipient(caller, unlocked);
         FileTransfer transfer = transfers.findForUpdate(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
-        Organization recipient = access.requireRecipient(caller, transfer);
         if (transfer.fileLocation().isEmpty()) {
             throw new BrokerException(BrokerError.NO_FILE_UPLOADED);
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -55,8 +56,10 @@ public class TransferLifecycle {
      */
     @Transactional
     public UploadTarget startUpload(Caller caller, UUID id, OptionalLong declaredLength) {
+        // Decide before locking: in Altinn mode the decision is a remote call that must not hold the row lock.
+        FileTransfer unlocked = transfers.find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        access.requireSender(caller, unlocked);
         FileTransfer transfer = transfers.findForUpdate(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
-        access.requireSender(caller, transfer);
         if (!transfer.status().acceptsUpload()) {
             throw new BrokerException(BrokerError.FILE_TRANSFER_ALREADY_UPLOADED);
         }
@@ -138,8 +141,12 @@ public class TransferLifecycle {
         transfers.findForUpdate(id).ifPresent(transfer -> fail(transfer, reason, now()));
     }
 
+    /**
+     * Only an upload in progress fails here: a transfer whose file is already stored (waiting for its malware scan,
+     * or published) is not failed by another attempt that broke off; only its scan verdict may fail it.
+     */
     private void fail(FileTransfer transfer, String reason, Instant now) {
-        if (transfers.transition(transfer.id(), TransferStatus.Failed.reachableFrom(), TransferStatus.Failed,
+        if (transfers.transition(transfer.id(), EnumSet.of(TransferStatus.UploadStarted), TransferStatus.Failed,
                 Optional.of(reason), now, Optional.empty())) {
             outbox.append(List.of(senderEvent(EventType.UPLOAD_FAILED, transfer, now)));
         }

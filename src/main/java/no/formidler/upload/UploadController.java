@@ -30,12 +30,20 @@ class UploadController {
     ResponseEntity<?> upload(Caller caller, @PathVariable UUID fileTransferId, HttpServletRequest request)
             throws IOException {
         String contentType = request.getContentType();
-        if (contentType != null && !MediaType.APPLICATION_OCTET_STREAM.isCompatibleWith(MediaType.parseMediaType(contentType))) {
+        if (contentType != null && !isOctetStream(contentType)) {
             return ResponseEntity.status(415).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(415, "The file must be sent as application/octet-stream.", request));
         }
         long length = request.getContentLengthLong();
         OptionalLong declared = length >= 0 ? OptionalLong.of(length) : OptionalLong.empty();
         return ResponseEntity.ok(new FileTransferId(upload.upload(caller, fileTransferId, request.getInputStream(), declared)));
+    }
+
+    private static boolean isOctetStream(String contentType) {
+        try {
+            return MediaType.APPLICATION_OCTET_STREAM.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (org.springframework.http.InvalidMediaTypeException malformed) {
+            return false;
+        }
     }
 }

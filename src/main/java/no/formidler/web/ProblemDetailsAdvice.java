@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import no.formidler.error.BrokerException;
+import no.formidler.error.UpstreamUnavailableException;
 import no.formidler.error.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,12 @@ class ProblemDetailsAdvice {
             log.warn("{} on {} {}", e.error().code(), request.getMethod(), request.getRequestURI(), e.getCause());
         }
         return respond(Problems.of(e.error(), request));
+    }
+
+    @ExceptionHandler(UpstreamUnavailableException.class)
+    ResponseEntity<ProblemDetail> upstream(UpstreamUnavailableException e, HttpServletRequest request) {
+        log.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return respond(Problems.of(503, "A service the broker depends on did not answer. Please try again later.", request));
     }
 
     @ExceptionHandler(ValidationException.class)

@@ -83,6 +83,10 @@ class DownloadTest extends ApiTest {
         assertBrokerError(s.download(id, s.outsiderToken), 401, "BRO-00006");
         String writeOnly = s.issuer.enterprise(s.recipient1, Scenario.WRITE);
         assertThat(s.download(id, writeOnly).status()).isEqualTo(403);
+        var head = client.send(client.request("/broker/api/v1/filetransfer/" + id + "/download", writeOnly)
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(head.status()).as("HEAD is served by the GET handler and needs the same scope").isEqualTo(403);
+        assertThat(downloadStartedRows(s, id)).isZero();
         var anonymous = s.download(id, null);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");

@@ -106,6 +106,9 @@ class UploadTest extends ApiTest {
                 HttpRequest.BodyPublishers.ofString("{}"), "Content-Type", "application/json");
         assertThat(response.status()).isEqualTo(415);
         assertThat(response.json().get("type").asString()).contains("rfc9110");
+        var malformed = client.post("/broker/api/v1/filetransfer/" + id + "/upload", s.senderToken,
+                HttpRequest.BodyPublishers.ofString("x"), "Content-Type", "not a media type");
+        assertThat(malformed.status()).isEqualTo(415);
         assertThat(s.status(id)).isEqualTo("Initialized");
     }
 

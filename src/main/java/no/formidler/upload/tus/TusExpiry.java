@@ -54,8 +54,10 @@ public class TusExpiry {
         int removed = 0;
         List<TusUpload> expired;
         do {
+            // One upload per transaction: failing a transfer appends its event, which holds the outbox's lock until
+            // commit, and a batch would then take further transfer rows under it (the reverse of the usual order).
             expired = tx.execute(status -> {
-                List<TusUpload> claimed = uploads.claimExpired(now, BATCH);
+                List<TusUpload> claimed = uploads.claimExpired(now, 1);
                 for (TusUpload upload : claimed) {
                     uploads.delete(upload.id());
                     lifecycle.failUpload(upload.fileTransferId(), STUCK);
@@ -64,7 +66,7 @@ public class TusExpiry {
             });
             expired.forEach(this::discardParts);
             removed += expired.size();
-        } while (expired.size() == BATCH);
+        } while (!expired.isEmpty());
         for (UUID id : uploads.stalledFinished(now.minus(COMPLETION_GRACE), BATCH)) {
             try {
                 completion.finish(id);
