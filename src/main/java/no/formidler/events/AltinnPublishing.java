@@ -59,22 +59,7 @@ class AltinnPublishing implements SmartLifecycle {
     }
 
     private void run() {
-        while (running) {
-            try {
-                long seen = signal.generation();
-                if (!publisher.publishPending()) {
-                    signal.await(seen, properties.pollInterval().toMillis());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                logger.warn("Publishing events to Altinn failed; retrying", e);
-                try {
-                    Thread.sleep(properties.pollInterval().toMillis());
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
+        PollingLoop.run(() -> running, signal, properties.pollInterval(), publisher::publishPending,
+                e -> logger.warn("Publishing events to Altinn failed; retrying", e));
     }
 }

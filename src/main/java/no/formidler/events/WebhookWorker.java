@@ -71,24 +71,8 @@ class WebhookWorker implements SmartLifecycle {
     }
 
     private void run() {
-        while (running) {
-            try {
-                long seen = signal.generation();
-                if (!claimAndDispatch()) {
-                    signal.await(seen, properties.pollInterval().toMillis());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // The database may be briefly away (restart, failover): log, wait a poll, go on.
-                logger.warn("Claiming webhook deliveries failed", e);
-                try {
-                    Thread.sleep(properties.pollInterval().toMillis());
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
+        PollingLoop.run(() -> running, signal, properties.pollInterval(), this::claimAndDispatch,
+                e -> logger.warn("Claiming webhook deliveries failed", e));
     }
 
     /** Returns true when every free slot got work, so there may be more to claim at once. */

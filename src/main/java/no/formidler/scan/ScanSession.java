@@ -1,8 +1,8 @@
 package no.formidler.scan;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import no.formidler.storage.ObservedInputStream;
 
 /**
  * One scan of one stream: bytes are written as they pass, the verdict is asked for after the last one. A scanner that
@@ -25,26 +25,10 @@ public interface ScanSession extends AutoCloseable {
 
     /** {@code in}, with every byte read from it also written to this session (the file is read once). */
     default InputStream tee(InputStream in) {
-        return new FilterInputStream(in) {
+        return new ObservedInputStream(in) {
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (n > 0) {
-                    write(buffer, offset, n);
-                }
-                return n;
-            }
-
-            @Override
-            public long skip(long n) {
-                return 0; // every byte must be scanned
+            protected void observe(byte[] buffer, int offset, int length) throws ScanSizeLimitExceededException {
+                write(buffer, offset, length);
             }
         };
     }

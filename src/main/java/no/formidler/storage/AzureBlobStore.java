@@ -24,31 +24,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * write leaves nothing readable (Azure drops uncommitted blocks after a week). Parted (resumable) uploads: see
  * {@link AzureParts}.
  */
-public class AzureBlobStore implements BlobStore, PartedBlobStore, ReachableStore {
+public class AzureBlobStore extends ContainerBlobStore {
     /** The largest block Azure accepts with the service versions of this SDK. */
     static final long MAX_BLOCK_SIZE = 2000L * 1024 * 1024;
     private static final int DOWNLOAD_CHUNK = 4 * 1024 * 1024;
     private final BlobServiceClient service;
-    private final ContainerLayout layout;
     private final int blockSize;
     private final Set<String> knownContainers = ConcurrentHashMap.newKeySet();
     private final AzureParts parted;
 
     public AzureBlobStore(BlobServiceClient service, String container, boolean containerPerServiceOwner, long blockSize) {
+        super(new ContainerLayout(container, containerPerServiceOwner));
         if (blockSize < 64 * 1024 || blockSize > MAX_BLOCK_SIZE) {
             throw new IllegalArgumentException("The Azure block size must be between 64 KiB and 2000 MiB, not " + blockSize);
         }
         this.service = service;
-        this.layout = new ContainerLayout(container, containerPerServiceOwner);
         this.blockSize = (int) blockSize;
         this.parted = new AzureParts(this, service, container);
     }
 
     @Override
-    public long write(String key, InputStream content) throws IOException {
-        return write(layout.locate(key), content);
+    AzureParts parts() {
+        return parted;
     }
 
+    @Override
     long write(ContainerLayout.Location at, InputStream content) throws IOException {
         String key = at.container() + "/" + at.name();
         BlockBlobClient blob = container(at.container()).getBlobClient(at.name()).getBlockBlobClient();
@@ -78,39 +78,20 @@ public class AzureBlobStore implements BlobStore, PartedBlobStore, ReachableStor
     }
 
     @Override
-    public InputStream read(String key, long offset, long length) throws IOException {
-        return read(layout.locate(key), offset, length);
-    }
-
-    InputStream read(ContainerLayout.Location at, long offset, long length) throws IOException {
+    InputStream readRange(ContainerLayout.Location at, long offset, long length) throws IOException {
         String key = at.container() + "/" + at.name();
         var blob = service.getBlobContainerClient(at.container()).getBlobClient(at.name());
-        if (length == 0) {
-            if (size(at).isEmpty()) {
-                throw new BlobNotFoundException(key);
-            }
-            return InputStream.nullInputStream();
-        }
         return call(key, () -> blob.openInputStream(new BlobInputStreamOptions()
                 .setRange(new BlobRange(offset, length)).setBlockSize(Math.min(DOWNLOAD_CHUNK, blockSize))));
     }
 
     @Override
-    public void delete(String key) throws IOException {
-        ContainerLayout.Location at = layout.locate(key);
-        try {
-            call(key, () -> service.getBlobContainerClient(at.container()).getBlobClient(at.name()).deleteIfExists());
-        } catch (BlobNotFoundException e) {
-            // no container, so no blob: deleting it is done
-        }
+    void deleteAt(ContainerLayout.Location at) throws IOException {
+        call(at.container() + "/" + at.name(),
+                () -> service.getBlobContainerClient(at.container()).getBlobClient(at.name()).deleteIfExists());
     }
 
     @Override
-    public boolean exists(String key) throws IOException {
-        return size(layout.locate(key)).isPresent();
-    }
-
-    /** The blob's size, or empty if there is no such (committed) blob. */
     OptionalLong size(ContainerLayout.Location at) throws IOException {
         try {
             return OptionalLong.of(call(at.name(), () -> service.getBlobContainerClient(at.container())
@@ -118,21 +99,6 @@ public class AzureBlobStore implements BlobStore, PartedBlobStore, ReachableStor
         } catch (BlobNotFoundException e) {
             return OptionalLong.empty();
         }
-    }
-
-    @Override
-    public Part writePart(String uploadKey, int number, long offset, InputStream content) throws IOException {
-        return parted.writePart(uploadKey, number, offset, content);
-    }
-
-    @Override
-    public long compose(String blobKey, List<PartedUpload> uploads) throws IOException {
-        return parted.compose(layout.locate(blobKey), uploads);
-    }
-
-    @Override
-    public void abort(String uploadKey) throws IOException {
-        parted.abort(uploadKey);
     }
 
     @Override

@@ -28,11 +28,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * aborted on any failure: S3 shows an object only once it is complete, so an interrupted write leaves nothing.
  * Parted (resumable) uploads: see {@link S3Parts}.
  */
-public class S3BlobStore implements BlobStore, PartedBlobStore, PresignedReadable, ReachableStore {
+public class S3BlobStore extends ContainerBlobStore implements PresignedReadable {
     /** S3's smallest part size (all parts but the last). */
     static final int MIN_PART_SIZE = 5 * 1024 * 1024;
     private final S3Client s3;
-    private final ContainerLayout layout;
     private final int partSize;
     private final Set<String> knownBuckets = ConcurrentHashMap.newKeySet();
     private final S3Parts parted;
@@ -43,20 +42,21 @@ public class S3BlobStore implements BlobStore, PartedBlobStore, PresignedReadabl
     }
 
     public S3BlobStore(S3Client s3, String bucket, boolean bucketPerServiceOwner, long partSize) {
+        super(new ContainerLayout(bucket, bucketPerServiceOwner));
         if (partSize < MIN_PART_SIZE || partSize > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("The S3 part size must be between 5 MiB and 2 GiB, not " + partSize);
         }
         this.s3 = s3;
-        this.layout = new ContainerLayout(bucket, bucketPerServiceOwner);
         this.partSize = (int) partSize;
         this.parted = new S3Parts(this, s3, bucket);
     }
 
     @Override
-    public long write(String key, InputStream content) throws IOException {
-        return write(layout.locate(key), content);
+    S3Parts parts() {
+        return parted;
     }
 
+    @Override
     long write(ContainerLayout.Location at, InputStream content) throws IOException {
         String key = at.container() + "/" + at.name();
         ensureBucket(at.container());
@@ -107,38 +107,18 @@ public class S3BlobStore implements BlobStore, PartedBlobStore, PresignedReadabl
     }
 
     @Override
-    public InputStream read(String key, long offset, long length) throws IOException {
-        return read(layout.locate(key), offset, length);
-    }
-
-    InputStream read(ContainerLayout.Location at, long offset, long length) throws IOException {
+    InputStream readRange(ContainerLayout.Location at, long offset, long length) throws IOException {
         String key = at.container() + "/" + at.name();
-        if (length == 0) {
-            if (size(at).isEmpty()) {
-                throw new BlobNotFoundException(key);
-            }
-            return InputStream.nullInputStream();
-        }
         String range = "bytes=" + offset + "-" + (offset + length - 1);
         return new AbortingInputStream(call(key, () -> s3.getObject(b -> b.bucket(at.container()).key(at.name()).range(range))));
     }
 
     @Override
-    public void delete(String key) throws IOException {
-        ContainerLayout.Location at = layout.locate(key);
-        try {
-            call(key, () -> s3.deleteObject(b -> b.bucket(at.container()).key(at.name())));
-        } catch (BlobNotFoundException e) {
-            // no bucket, so no blob: deleting it is done
-        }
+    void deleteAt(ContainerLayout.Location at) throws IOException {
+        call(at.container() + "/" + at.name(), () -> s3.deleteObject(b -> b.bucket(at.container()).key(at.name())));
     }
 
     @Override
-    public boolean exists(String key) throws IOException {
-        return size(layout.locate(key)).isPresent();
-    }
-
-    /** The object's size, or empty if there is no such object. */
     OptionalLong size(ContainerLayout.Location at) throws IOException {
         try {
             return OptionalLong.of(call(at.name(), () -> s3.headObject(b -> b.bucket(at.container()).key(at.name()))).contentLength());
@@ -167,21 +147,6 @@ public class S3BlobStore implements BlobStore, PartedBlobStore, PresignedReadabl
         } catch (java.net.URISyntaxException | SdkException e) {
             throw new IOException("Could not presign a URL for " + key, e);
         }
-    }
-
-    @Override
-    public Part writePart(String uploadKey, int number, long offset, InputStream content) throws IOException {
-        return parted.writePart(uploadKey, number, offset, content);
-    }
-
-    @Override
-    public long compose(String blobKey, List<PartedUpload> uploads) throws IOException {
-        return parted.compose(layout.locate(blobKey), uploads);
-    }
-
-    @Override
-    public void abort(String uploadKey) throws IOException {
-        parted.abort(uploadKey);
     }
 
     @Override

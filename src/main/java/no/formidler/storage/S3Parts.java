@@ -1,12 +1,8 @@
 package no.formidler.storage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
-import no.formidler.storage.PartedBlobStore.Part;
-import no.formidler.storage.PartedBlobStore.PartedUpload;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -20,53 +16,30 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * of server-side {@code UploadPartCopy}s when every part but the last is at least 5 MiB (the bytes never pass through
  * the node); otherwise (small resumable chunks) the parts are streamed through the node into the final object.
  */
-final class S3Parts {
-    private static final String PREFIX = ".parts/";
+final class S3Parts extends ContainerParts<S3BlobStore> {
     private static final long MAX_COPY_PART = 5L * 1024 * 1024 * 1024;
     private static final int MAX_PARTS = 10_000;
-    private final S3BlobStore store;
     private final S3Client s3;
-    private final String bucket;
 
     S3Parts(S3BlobStore store, S3Client s3, String bucket) {
-        this.store = store;
+        super(store, bucket);
         this.s3 = s3;
-        this.bucket = bucket;
     }
 
-    Part writePart(String uploadKey, int number, long offset, InputStream content) throws IOException {
-        return new Part(number, offset, store.write(partAt(uploadKey, number), content), "");
-    }
-
-    long compose(ContainerLayout.Location target, List<PartedUpload> uploads) throws IOException {
-        OptionalLong existing = store.size(target);
-        if (existing.isEmpty()) {
-            List<Source> sources = new ArrayList<>();
-            for (PartedUpload upload : uploads) {
-                upload.parts().stream().filter(p -> p.size() > 0)
-                        .forEach(p -> sources.add(new Source(partAt(upload.uploadKey(), p.number()), p.size())));
-            }
-            if (copyable(sources)) {
-                copyServerSide(target, sources);
-            } else {
-                List<PartSequence.PartSource> reads = sources.stream()
-                        .<PartSequence.PartSource>map(s -> () -> store.read(s.at(), 0, s.size())).toList();
-                try (PartSequence all = new PartSequence(reads)) {
-                    store.write(target, all);
-                }
-            }
+    @Override
+    void assemble(ContainerLayout.Location target, List<Source> sources) throws IOException {
+        if (copyable(sources)) {
+            copyServerSide(target, sources);
+        } else {
+            super.assemble(target, sources);
         }
-        for (PartedUpload upload : uploads) {
-            abort(upload.uploadKey());
-        }
-        return store.size(target).orElseThrow(() -> new IOException("The composed object " + target + " is missing"));
     }
 
-    void abort(String uploadKey) throws IOException {
-        String prefix = PREFIX + checked(uploadKey) + "/";
+    @Override
+    void deleteAll(String prefix) throws IOException {
         try {
-            for (S3Object object : S3BlobStore.call(prefix, () -> s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents())) {
-                S3BlobStore.call(object.key(), () -> s3.deleteObject(b -> b.bucket(bucket).key(object.key())));
+            for (S3Object object : S3BlobStore.call(prefix, () -> s3.listObjectsV2Paginator(b -> b.bucket(container).prefix(prefix)).contents())) {
+                S3BlobStore.call(object.key(), () -> s3.deleteObject(b -> b.bucket(container).key(object.key())));
             }
         } catch (BlobNotFoundException e) {
             // no bucket yet, so no parts
@@ -75,9 +48,6 @@ final class S3Parts {
                 throw new StorageUnavailableException("S3 is not available for " + prefix + ": " + e.getMessage(), e);
             }
         }
-    }
-
-    private record Source(ContainerLayout.Location at, long size) {
     }
 
     private static boolean copyable(List<Source> sources) {
@@ -103,7 +73,7 @@ final class S3Parts {
             List<CompletedPart> parts = new ArrayList<>();
             for (Source source : sources) {
                 int partNumber = parts.size() + 1;
-                String etag = S3BlobStore.call(what, () -> s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey(source.at().name())
+                String etag = S3BlobStore.call(what, () -> s3.uploadPartCopy(b -> b.sourceBucket(container).sourceKey(source.at().name())
                         .destinationBucket(target.container()).destinationKey(target.name())
                         .uploadId(uploadId).partNumber(partNumber)).copyPartResult().eTag());
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
@@ -120,16 +90,5 @@ final class S3Parts {
                 }
             }
         }
-    }
-
-    private ContainerLayout.Location partAt(String uploadKey, int number) {
-        return new ContainerLayout.Location(bucket, PREFIX + checked(uploadKey) + "/" + "%08d".formatted(number));
-    }
-
-    private static String checked(String uploadKey) {
-        if (uploadKey.isBlank() || !uploadKey.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("Not an upload key: " + uploadKey);
-        }
-        return uploadKey;
     }
 }

@@ -1,17 +1,17 @@
 package no.formidler.upload;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import no.formidler.storage.ObservedInputStream;
 
 /**
  * Counts the bytes that pass and computes their MD5 (the reference's checksum) and SHA-256 on the way, so that the
  * file is read once. Refuses to pass more than {@code limit} bytes.
  */
-final class DigestingInputStream extends FilterInputStream {
+final class DigestingInputStream extends ObservedInputStream {
     private final MessageDigest md5;
     private final MessageDigest sha256;
     private final long limit;
@@ -29,29 +29,13 @@ final class DigestingInputStream extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        if (n > 0) {
-            count += n;
-            if (count > limit) {
-                throw new SizeLimitExceededException(limit);
-            }
-            md5.update(buffer, offset, n);
-            sha256.update(buffer, offset, n);
+    protected void observe(byte[] buffer, int offset, int length) throws SizeLimitExceededException {
+        count += length;
+        if (count > limit) {
+            throw new SizeLimitExceededException(limit);
         }
-        return n;
-    }
-
-    @Override
-    public long skip(long n) {
-        return 0; // every byte must be digested
+        md5.update(buffer, offset, length);
+        sha256.update(buffer, offset, length);
     }
 
     @Override

@@ -1,21 +1,16 @@
 package no.formidler.download;
 
+import static no.formidler.testsupport.BrokerAssertions.assertBrokerError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import no.formidler.testsupport.ApiTest;
-import no.formidler.testsupport.BrokerClient;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 
 /** E7 and E8 over HTTP: whole and ranged downloads, who may download, and confirmation. */
 class DownloadTest extends ApiTest {
     private static final byte[] FILE = "0123456789abcdefghijklmnopqrstuvwxyzABCDE".getBytes(StandardCharsets.US_ASCII); // 41 bytes
-
-    private static void assertBrokerError(BrokerClient.Response response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.json().get("code").asString()).isEqualTo(code);
-    }
 
     private static long downloadStartedRows(Scenario s, String id) {
         return s.details(id, s.senderToken).json().get("recipientFileTransferStatusHistory")

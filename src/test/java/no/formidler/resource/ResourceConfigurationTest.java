@@ -1,5 +1,6 @@
 package no.formidler.resource;
 
+import static no.formidler.testsupport.BrokerAssertions.assertBrokerError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import no.formidler.testsupport.ApiTest;
@@ -9,11 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** E9–E12 and the access-rule extension over HTTP. */
 class ResourceConfigurationTest extends ApiTest {
-
-    private static void assertBrokerError(BrokerClient.Response response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.json().get("code").asString()).isEqualTo(code);
-    }
 
     private BrokerClient.Response put(Scenario s, String json) {
         return client.putJson("/broker/api/v1/resource/" + s.resourceId, s.ownerToken, json);

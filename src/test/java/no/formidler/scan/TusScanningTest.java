@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import no.formidler.testsupport.ClamdProcess;
 import no.formidler.testsupport.ClamdScanningApiTest;
 import no.formidler.testsupport.Scenario;
@@ -25,14 +23,6 @@ class TusScanningTest extends ClamdScanningApiTest {
                 .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(content)).build());
         assertThat(patched.status()).as(patched.toString()).isEqualTo(204);
         return id;
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(50); // the background scanner runs on its own thread; poll its visible effect
-        }
     }
 
     @Test

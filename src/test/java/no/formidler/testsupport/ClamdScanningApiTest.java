@@ -1,5 +1,9 @@
 package no.formidler.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,5 +24,14 @@ public abstract class ClamdScanningApiTest extends ApiTest {
         registry.add("formidler.scan.clamd.stream-max-length", () -> SCAN_LIMIT + "B");
         registry.add("formidler.scan.poll-interval", () -> "PT0.1S");
         registry.add("formidler.scan.retry-backoff", () -> "PT1M");
+    }
+
+    /** Waits up to a minute for {@code condition}, which the background scanner makes true on its own thread. */
+    protected static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(50); // the background scanner runs on its own thread; poll its visible effect
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import no.formidler.testsupport.ApiTest;
+import no.formidler.testsupport.BrokerAssertions;
 import no.formidler.testsupport.BrokerClient;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,7 @@ class InitializeTest extends ApiTest {
     }
 
     private static void assertBrokerError(BrokerClient.Response response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.json().get("code").asString()).isEqualTo(code);
+        BrokerAssertions.assertBrokerError(response, status, code);
         assertThat(response.json().get("traceId").asString()).isNotBlank();
         assertThat(response.body().split("\"traceId\"", -1)).as("traceId appears once").hasSize(2);
     }

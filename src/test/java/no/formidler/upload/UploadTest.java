@@ -1,5 +1,6 @@
 package no.formidler.upload;
 
+import static no.formidler.testsupport.BrokerAssertions.assertBrokerError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -17,17 +18,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import no.formidler.testsupport.ApiTest;
-import no.formidler.testsupport.BrokerClient;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 
 /** E2 and E3 over HTTP: checksums, size limits, repeated and broken uploads. */
 class UploadTest extends ApiTest {
-
-    private static void assertBrokerError(BrokerClient.Response response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.json().get("code").asString()).isEqualTo(code);
-    }
 
     private static String md5(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
