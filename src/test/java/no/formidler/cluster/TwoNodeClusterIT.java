@@ -91,11 +91,22 @@ class TwoNodeClusterIT {
         return resource;
     }
 
-    /** Graceful stops first (brokers, then what they use), so no process outlives the test. */
+    /**
+     * Graceful stops first (brokers, then what they use), so no process outlives the test; then the bulky data goes
+     * (tens of MiB a run), and the nodes' logs stay for a look after a failure.
+     */
     @AfterAll
     static void stopCluster() throws Exception {
         for (int i = opened.size() - 1; i >= 0; i--) {
             opened.get(i).close();
+        }
+        for (String bulky : List.of("s3", "pg-data", "pg")) {
+            Path dir = root.resolve(bulky);
+            if (Files.exists(dir)) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
         }
     }
 
