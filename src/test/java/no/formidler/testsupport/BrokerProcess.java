@@ -51,9 +51,18 @@ public final class BrokerProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             BrokerProcess broker = new BrokerProcess(process, port, log);
-            broker.awaitHealthy(Duration.ofSeconds(90));
+            try {
+                broker.awaitHealthy(Duration.ofSeconds(90));
+            } catch (RuntimeException e) {
+                // Nobody holds a handle to a broker that never came up: stop it here, or it outlives the test.
+                broker.kill();
+                throw e;
+            }
             return broker;
         } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
