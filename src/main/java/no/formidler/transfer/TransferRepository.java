@@ -60,9 +60,10 @@ class TransferRepository {
         insertHistory(t.id(), TransferStatus.Initialized, Optional.empty(), t.created(), t.vendor());
         for (Organization recipient : t.recipients()) {
             jdbc.sql("""
-                            insert into recipient (file_transfer_id, org, status, status_changed)
-                            values (:id, :org, :status, :at)""")
+                            insert into recipient (file_transfer_id, org, status, status_changed, resource_id, created)
+                            values (:id, :org, :status, :at, :resource, :at)""")
                     .param("id", t.id())
+                    .param("resource", t.resourceId())
                     .param("org", recipient.number())
                     .param("status", RecipientStatus.Initialized.id())
                     .param("at", utc(t.created()))

@@ -15,24 +15,20 @@ class TransferSearch {
     }
 
     List<UUID> find(SearchCriteria c) {
-        String sortColumn = c.status().isPresent() ? "t.status_changed" : "t.created";
-        String filters = filters(c, sortColumn);
-        String recipientPart = "select t.id, " + sortColumn + " as sort from file_transfer t"
-                + " join recipient r on r.file_transfer_id = t.id"
-                + " where r.org = :org and t.resource_id = :resource"
-                + (c.recipientStatus().isPresent() ? " and r.status = :recipientStatus" : "") + filters;
-        String senderPart = "select t.id, " + sortColumn + " as sort from file_transfer t"
-                + " where t.sender_org = :org and t.resource_id = :resource" + filters;
+        String order = " order by sort " + (c.ascending() ? "asc" : "desc") + ", id limit " + SearchCriteria.MAX_RESULTS;
+        String recipientPart = recipientPart(c) + order;
+        String senderPart = "select t.id, " + sortColumn(c, "t") + " as sort from file_transfer t"
+                + " where t.sender_org = :org and t.resource_id = :resource" + filters(c, sortColumn(c, "t")) + order;
         String union;
         if (c.recipientStatus().isPresent() || c.role() == SearchCriteria.SearchRole.Recipient) {
-            union = recipientPart;
+            union = "(" + recipientPart + ")";
         } else if (c.role() == SearchCriteria.SearchRole.Sender) {
-            union = senderPart;
+            union = "(" + senderPart + ")";
         } else {
-            union = recipientPart + " union " + senderPart;
+            // Each side is ordered and cut to the limit on its own (one index scan each) before they are merged.
+            union = "(" + recipientPart + ") union (" + senderPart + ")";
         }
-        String sql = "select id from (" + union + ") matches order by sort " + (c.ascending() ? "asc" : "desc")
-                + ", id limit " + SearchCriteria.MAX_RESULTS;
+        String sql = "select id from (" + union + ") matches" + order;
         var statement = jdbc.sql(sql)
                 .param("org", c.caller().number())
                 .param("resource", c.resourceId());
@@ -49,6 +45,24 @@ class TransferSearch {
             statement = statement.param("to", TransferRepository.utc(c.to().get()));
         }
         return statement.query(UUID.class).list();
+    }
+
+    /**
+     * The recipient side. Without a status filter it reads only the recipient rows (their copied resource and creation
+     * time are indexed); with one it needs the transfer's current status and the time it entered it.
+     */
+    private static String recipientPart(SearchCriteria c) {
+        String byRecipientStatus = c.recipientStatus().isPresent() ? " and r.status = :recipientStatus" : "";
+        if (c.status().isEmpty()) {
+            return "select r.file_transfer_id as id, r.created as sort from recipient r"
+                    + " where r.org = :org and r.resource_id = :resource" + byRecipientStatus + filters(c, "r.created");
+        }
+        return "select t.id, t.status_changed as sort from file_transfer t join recipient r on r.file_transfer_id = t.id"
+                + " where r.org = :org and r.resource_id = :resource" + byRecipientStatus + filters(c, "t.status_changed");
+    }
+
+    private static String sortColumn(SearchCriteria c, String alias) {
+        return alias + (c.status().isPresent() ? ".status_changed" : ".created");
     }
 
     /** Only fixed SQL fragments are joined here; every value is a named parameter. */
