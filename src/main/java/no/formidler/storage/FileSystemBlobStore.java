@@ -43,7 +43,9 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
                  OutputStream out = Channels.newOutputStream(channel)) {
                 byte[] buffer = new byte[BUFFER_SIZE];
                 int n;
-                while ((n = content.read(buffer)) >= 0) {
+                // Fill the buffer before each write: a request body arrives in socket-sized pieces (8 KiB), and a
+                // system call per piece, not the disk, would bound the upload.
+                while ((n = content.readNBytes(buffer, 0, buffer.length)) > 0) {
                     out.write(buffer, 0, n);
                     written += n;
                 }
@@ -162,7 +164,7 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
         byte[] buffer = new byte[BUFFER_SIZE];
         long written = 0;
         int n;
-        while ((n = content.read(buffer)) >= 0) {
+        while ((n = content.readNBytes(buffer, 0, buffer.length)) > 0) {
             ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
             while (chunk.hasRemaining()) {
                 channel.write(chunk);

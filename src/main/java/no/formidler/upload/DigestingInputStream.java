@@ -9,10 +9,10 @@ import no.formidler.storage.ObservedInputStream;
 
 /**
  * Counts the bytes that pass and computes their MD5 (the reference's checksum) and SHA-256 on the way, so that the
- * file is read once. Refuses to pass more than {@code limit} bytes.
+ * file is read once; the MD5, the slower of the two, on another core. Refuses to pass more than {@code limit} bytes.
  */
 final class DigestingInputStream extends ObservedInputStream {
-    private final MessageDigest md5;
+    private final OffThreadDigest md5 = new OffThreadDigest("MD5");
     private final MessageDigest sha256;
     private final long limit;
     private long count;
@@ -21,7 +21,6 @@ final class DigestingInputStream extends ObservedInputStream {
         super(in);
         this.limit = limit;
         try {
-            this.md5 = MessageDigest.getInstance("MD5");
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -29,12 +28,17 @@ final class DigestingInputStream extends ObservedInputStream {
     }
 
     @Override
-    protected void observe(byte[] buffer, int offset, int length) throws SizeLimitExceededException {
+    protected void observe(byte[] buffer, int offset, int length) throws IOException {
         count += length;
         if (count > limit) {
             throw new SizeLimitExceededException(limit);
         }
-        md5.update(buffer, offset, length);
+        try {
+            md5.update(buffer, offset, length);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Interrupted while hashing the upload");
+        }
         sha256.update(buffer, offset, length);
     }
 
@@ -48,7 +52,7 @@ final class DigestingInputStream extends ObservedInputStream {
     }
 
     String md5Hex() {
-        return HexFormat.of().formatHex(md5.digest());
+        return md5.hex();
     }
 
     String sha256Hex() {
