@@ -11,7 +11,19 @@ import java.util.List;
  * {@code --quick} uses tiny sizes so that CI can keep the harness working in seconds.
  */
 public final class Bench {
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // Exit explicitly either way: a pool thread left behind by a measurement must not keep the benchmark (and CI)
+        // waiting.
+        try {
+            run(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         Sizes sizes = quick ? Sizes.QUICK : Sizes.FULL;
         Path work = Files.createTempDirectory("formidler-bench-");
@@ -33,7 +45,8 @@ public final class Bench {
             failures.add(e.toString());
             throw e;
         } finally {
-            results.write(Path.of("bench/results/latest.json"), quick ? null : Path.of("docs/benchmarks.md"),
+            results.write(Path.of(quick ? "bench/results/quick.json" : "bench/results/latest.json"),
+                    quick ? null : Path.of("docs/benchmarks.md"),
                     LocalDate.now().toString(), failures);
             Content.deleteTree(work);
         }

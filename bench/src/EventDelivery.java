@@ -35,7 +35,8 @@ final class EventDelivery {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
-        receiver.setExecutor(Executors.newFixedThreadPool(4));
+        ExecutorService handlers = Executors.newFixedThreadPool(4);
+        receiver.setExecutor(handlers);
         receiver.start();
         try {
             String subscription = """
@@ -59,6 +60,7 @@ final class EventDelivery {
             return figures;
         } finally {
             receiver.stop(0);
+            handlers.shutdownNow();
         }
     }
 

@@ -96,7 +96,7 @@ final class Results {
                 + "(sequential and 4 parallel partial uploads joined by concatenation), memory during a 10 GiB upload and download "
                 + "(live heap sampled after `jcmd GC.run` each second), metadata latency with 100,000 transfers stored (16 and 64 "
                 + "concurrent clients, 10 s each), and event delivery of 1,000 published transfers to a local webhook. "
-                + "`bench/run --quick` runs the same with tiny sizes (CI runs it so the harness keeps working; its figures mean nothing).\n");
+                + "`bench/run --quick` runs the same with tiny sizes and writes `bench/results/quick.json` (CI runs it so the harness keeps working; its figures mean nothing).\n");
         md.append("\n## Notes\n\n").append(NOTES);
         return md.toString();
     }
