@@ -19,7 +19,7 @@ class InitializeTest extends ApiTest {
         JsonNode body = response.json();
         assertThat(body.get("title").asString()).isEqualTo("One or more validation errors occurred.");
         assertThat(body.get("type").asString()).isEqualTo("https://tools.ietf.org/html/rfc9110#section-15.5.1");
-        assertThat(body.get("traceId").asString()).hasSize(32);
+        assertThat(body.get("traceId").asString()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00");
         assertThat(body.get("errors").get(field).toString()).contains(message);
     }
 
