@@ -70,6 +70,13 @@ class SecurityConfiguration {
                         .requestMatchers("/health", "/dev/tokens/**", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        // the web app: its pages and assets, and signing in and out (webapp/)
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg", "/signin",
+                                "/send", "/inbox", "/sent", "/transfer/*", "/admin", "/admin/*").permitAll()
+                        .requestMatchers("/web/session", "/web/session/**", "/web/oidc/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/web/api/inbox", "/web/api/sent", "/web/api/resources/sendable")
+                                .hasAnyAuthority(READ, WRITE)
+                        .requestMatchers(HttpMethod.GET, "/web/api/resources/owned").hasAuthority(SERVICE_OWNER)
                         .requestMatchers(API + "/filetransfer/upload/tus", API + "/filetransfer/upload/tus/**").hasAuthority(WRITE)
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer", API + "/filetransfer/upload",
                                 API + "/filetransfer/*/upload").hasAuthority(WRITE)
