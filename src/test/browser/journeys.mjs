@@ -37,9 +37,9 @@ async function signIn(page, orgNo, role = 'party') {
 async function send(page, { resource, recipients, reference, properties = '', file }) {
   await page.goto(`${o.base}/send`);
   await page.getByLabel('Service (resource)').selectOption(resource);
-  await page.getByLabel('Recipients').fill(recipients.join(', '));
-  await page.getByLabel('Your reference').fill(reference);
-  if (properties) await page.getByLabel('Properties').fill(properties);
+  await page.getByLabel('Recipients', { exact: true }).fill(recipients.join(', '));
+  await page.getByLabel('Your reference', { exact: true }).fill(reference);
+  if (properties) await page.getByLabel('Properties', { exact: true }).fill(properties);
   await page.locator('input[type=file]').setInputFiles(file);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
 }
@@ -140,7 +140,7 @@ try {
     const p = owner.page;
     await p.getByLabel('Name of the service owner').fill('Web owner');
     await p.getByRole('button', { name: 'Register' }).click();
-    await p.getByLabel('Service id').fill(o.resource);
+    await p.getByLabel('Service id', { exact: true }).fill(o.resource);
     await p.getByLabel('Largest file (bytes)').fill(String(o.maxSize));
     await p.getByLabel('Time to live (ISO-8601, e.g. P30D)').fill('P7D');
     await p.getByRole('button', { name: 'Save' }).click();
@@ -148,10 +148,10 @@ try {
     await shoot(p, 'admin-resources');
     await p.getByRole('tab', { name: 'Access rules' }).click();
     await p.getByRole('button', { name: 'Add rule' }).click();
-    await p.getByLabel('Organisations').first().fill(o.sender);
-    await p.getByLabel('send').first().check();
+    await p.getByLabel('Organisations', { exact: true }).first().fill(o.sender);
+    await p.getByLabel('send', { exact: true }).first().check();
     await p.getByRole('button', { name: 'Add rule' }).click();
-    await p.getByLabel('Organisations').nth(1).fill(o.recipient);
+    await p.getByLabel('Organisations', { exact: true }).nth(1).fill(o.recipient);
     await p.getByRole('button', { name: 'Save' }).click();
     await p.getByText('Saved.').waitFor();
     await shoot(p, 'admin-rules');
@@ -215,18 +215,18 @@ try {
       }
     }
   } else if (o.mode === 'oidc') {
+    // The test's OIDC server (mock-oauth2-server) signs the person in at once with the claims the test queued.
     const person = await newUser();
     await person.page.goto(`${o.base}/signin`);
     await person.page.getByRole('link', { name: /identity provider \(sender and recipient\)/ }).click();
-    // mock-oauth2-server's interactive login form: the subject and the claims to put in the ID token.
-    await person.page.locator('input[name=username]').fill('kari');
-    await person.page.locator('textarea[name=claims]').fill(JSON.stringify({ orgno: o.orgNo }));
-    await person.page.locator('input[type=submit], button[type=submit]').first().click();
     await person.page.getByTestId('signed-in-as').waitFor();
     result.signedInAs = (await person.page.getByTestId('signed-in-as').textContent()).trim();
+    await person.page.goto(`${o.base}/inbox`);
+    await person.page.getByRole('heading', { name: 'Inbox' }).waitFor();
     await person.page.getByRole('button', { name: 'Sign out' }).click();
-    await person.page.getByLabel('Organisation number').or(person.page.getByRole('heading', { name: 'Sign in' })).first().waitFor();
+    await person.page.getByRole('heading', { name: 'Sign in' }).waitFor();
     result.afterSignOut = await person.page.evaluate(async () => (await (await fetch('/web/session')).json()).signedIn);
+    result.cookies = (await person.context.cookies()).map((c) => ({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite }));
   }
   result.storage = await browser.contexts()[0]?.pages()[0]?.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })) ?? '';
   result.ok = true;

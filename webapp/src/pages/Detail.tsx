@@ -72,7 +72,7 @@ export function Detail({ id, org }: { id: string; org: string }) {
       <section className="stack" aria-labelledby="scans">
         <Heading level={2} data-size="sm" id="scans">{t('scans')}</Heading>
         {(details.malwareScans ?? []).length === 0 ? <Paragraph>{t('noScans')}</Paragraph> : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <Table>
               <Table.Head><Table.Row>{['scanner', 'verdict', 'signature', 'engineVersion', 'scannedAt'].map((k) =>
                 <Table.HeaderCell key={k}>{k}</Table.HeaderCell>)}</Table.Row></Table.Head>
@@ -91,7 +91,7 @@ export function Detail({ id, org }: { id: string; org: string }) {
 
   function History({ rows, testId }: { rows: string[][]; testId?: string }) {
     return (
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <Table data-testid={testId}>
           <Table.Head><Table.Row>
             <Table.HeaderCell>{t('when')}</Table.HeaderCell><Table.HeaderCell>{t('who')}</Table.HeaderCell>

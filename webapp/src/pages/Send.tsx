@@ -136,6 +136,13 @@ export function Send({ org }: { org: string }) {
     pick(event.dataTransfer.files[0]);
   };
 
+  const reset = () => {
+    setFile(null);
+    setProgress(null);
+    setTransferId(null);
+    setPhase({ kind: 'idle' });
+  };
+
   const busy = phase.kind === 'uploading' || phase.kind === 'processing';
   return (
     <div className="stack">
@@ -216,7 +223,10 @@ export function Send({ org }: { org: string }) {
         <Alert data-color="success" data-testid="published">
           <Paragraph>{t('published')}</Paragraph>
           <Paragraph>{t('sha256')}: <span className="mono" data-testid="sha256">{phase.sha256}</span></Paragraph>
-          {transferId && <a href={`/transfer/${transferId}`} onClick={linkTo(`/transfer/${transferId}`)}>{t('detailTitle')}</a>}
+          <div className="row">
+            {transferId && <a href={`/transfer/${transferId}`} onClick={linkTo(`/transfer/${transferId}`)}>{t('detailTitle')}</a>}
+            <Button variant="secondary" data-size="sm" onClick={reset}>{t('sendAnother')}</Button>
+          </div>
         </Alert>
       )}
       {phase.kind === 'failed' && <Alert data-color="danger" data-testid="failed">{t('failed', { detail: phase.detail })}</Alert>}

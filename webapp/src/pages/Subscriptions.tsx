@@ -18,7 +18,7 @@ export function Subscriptions({ resources }: { resources: string[] }) {
   if (!list) return null;
   if (list.length === 0) return <Paragraph>{t('empty')}</Paragraph>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <Table>
         <Table.Head><Table.Row>
           <Table.HeaderCell>{t('endpoint')}</Table.HeaderCell><Table.HeaderCell>{t('resource')}</Table.HeaderCell>

@@ -5,10 +5,9 @@ import { bytes, dateTime } from '../format';
 import { useT } from '../i18n';
 import { linkTo } from '../router';
 
-const REFRESH_MS = 3000;
 const SOON_MS = 3 * 24 * 3600 * 1000;
 
-/** The inbox (transfers to my organisation) or the sent list; refreshed in the background, never by a page reload. */
+/** The inbox (transfers to my organisation) or the sent list; kept current by server-sent events, never by a reload. */
 export function TransferList({ kind }: { kind: 'inbox' | 'sent' }) {
   const { t, locale } = useT();
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -38,8 +37,11 @@ export function TransferList({ kind }: { kind: 'inbox' | 'sent' }) {
       }
     };
     void load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => { stopped = true; clearInterval(timer); };
+    // Server-sent events from the broker: one "changed" per new event of my organisation; the list is read again then.
+    const changes = new EventSource('/web/api/changes');
+    changes.addEventListener('changed', () => void load());
+    changes.addEventListener('open', () => void load());
+    return () => { stopped = true; changes.close(); };
   }, [kind]);
 
   const confirm = async (id: string) => {
@@ -83,7 +85,7 @@ export function TransferList({ kind }: { kind: 'inbox' | 'sent' }) {
       </div>
       {rows !== null && shown.length === 0 && <Paragraph>{t('empty')}</Paragraph>}
       {shown.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <Table data-testid={`${kind}-table`}>
             <Table.Head>
               <Table.Row>

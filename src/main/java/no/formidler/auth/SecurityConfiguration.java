@@ -74,7 +74,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg", "/signin",
                                 "/send", "/inbox", "/sent", "/transfer/*", "/admin", "/admin/*").permitAll()
                         .requestMatchers("/web/session", "/web/session/**", "/web/oidc/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/web/api/inbox", "/web/api/sent", "/web/api/resources/sendable")
+                        .requestMatchers(HttpMethod.GET, "/web/api/inbox", "/web/api/sent", "/web/api/resources/sendable",
+                                "/web/api/changes")
                                 .hasAnyAuthority(READ, WRITE)
                         .requestMatchers(HttpMethod.GET, "/web/api/resources/owned").hasAuthority(SERVICE_OWNER)
                         .requestMatchers(API + "/filetransfer/upload/tus", API + "/filetransfer/upload/tus/**").hasAuthority(WRITE)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,39 +22,73 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import no.formidler.testsupport.BrokerProcess;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The web app in a real browser against the packaged broker (dev sign-in on): the whole journey of two
+ * The web app in a real browser against the broker with its built pages (dev sign-in on, OIDC against a real
+ * provider run here): the whole journey of two
  * organisations, an upload cut by going offline and resumed after a reload, a service owner setting up a resource
  * for a sender, axe-core on every page in both languages, and the XSS corpus. Screenshots: target/webapp-browser/.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebAppBrowserIT {
     private static final int MIB = 1024 * 1024;
     private static final Path OUT = Path.of("target", "webapp-browser");
     private static final AtomicInteger ORGS = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
+    private static final String OIDC_CLIENT = "formidler-web";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Path dataDir;
-    private static BrokerProcess broker;
+    private static final Path DATA_DIR = tempDir();
+    private static final MockOAuth2Server OIDC = startOidc();
+    private static Path dataDir = DATA_DIR;
+    private static String baseUrl;
     private static BrowserJourneys browser;
 
-    @BeforeAll
-    static void start() throws IOException {
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void brokerProperties(DynamicPropertyRegistry registry) {
+        registry.add("formidler.data-dir", DATA_DIR::toString);
+        registry.add("formidler.dev-tokens.enabled", () -> "true");
+        registry.add("formidler.rate-limits.enabled", () -> "false");
+        registry.add("formidler.web.oidc.issuer", () -> OIDC.issuerUrl("idporten").toString());
+        registry.add("formidler.web.oidc.client-id", () -> OIDC_CLIENT);
+        registry.add("formidler.web.oidc.client-secret", () -> "not-checked-by-the-mock");
+    }
+
+    @BeforeEach
+    void ready() {
         assumeTrue(BrowserJourneys.installed() || System.getenv("CI") != null,
                 "run .ci/install.sh for playwright-core and chromium");
-        dataDir = Files.createTempDirectory("formidler-webapp-it-");
-        broker = BrokerProcess.start(dataDir, Map.of("formidler.rate-limits.enabled", "false"));
-        browser = new BrowserJourneys(broker.baseUrl(), OUT);
+        baseUrl = "http://127.0.0.1:" + port;
+        browser = new BrowserJourneys(baseUrl, OUT);
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        if (broker != null) {
-            broker.close();
+    static void stop() {
+        OIDC.shutdown();
+    }
+
+    private static MockOAuth2Server startOidc() {
+        MockOAuth2Server server = new MockOAuth2Server();
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        return server;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("formidler-webapp-it-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -130,6 +165,17 @@ class WebAppBrowserIT {
         assertThat(r.get("violations").toString()).isEqualTo("[]");
     }
 
+    @Test
+    void aPersonSignsInThroughTheOidcProviderAndOutAgain() throws Exception {
+        String org = orgNo();
+        OIDC.enqueueCallback(new DefaultOAuth2TokenCallback("idporten", "kari", "JWT", List.of(OIDC_CLIENT),
+                Map.of("orgno", org), 3600));
+        JsonNode r = browser.run("oidc", Map.of("orgNo", org));
+        assertThat(r.get("signedInAs").asString()).contains(org);
+        assertThat(r.get("afterSignOut").asBoolean()).isFalse();
+        assertThat(r.get("cookies").toString()).doesNotContain("\"httpOnly\":false");
+    }
+
     // --- set-up through the API, with development tokens --------------------------------------------------------
 
     record Setup(String owner, String sender, String recipient, String resource, String ownerToken, String recipientToken) {
@@ -156,7 +202,7 @@ class WebAppBrowserIT {
                 {"fileName":"%s","resourceId":"%s","sendersFileTransferReference":"axe","sender":"0192:%s","recipients":["0192:%s"]}"""
                 .formatted(name, s.resource, s.sender, s.recipient));
         String id = body.replaceAll(".*\"fileTransferId\":\"([^\"]+)\".*", "$1");
-        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(broker.baseUrl() + "/broker/api/v1/filetransfer/" + id + "/upload"))
+        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/broker/api/v1/filetransfer/" + id + "/upload"))
                 .header("Authorization", "Bearer " + senderToken).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(upload.statusCode()).isEqualTo(200);
@@ -171,7 +217,7 @@ class WebAppBrowserIT {
 
     private static Path download(Setup s, String id) throws Exception {
         Path target = Files.createTempFile(dataDir, "download-", ".bin");
-        HttpResponse<Path> response = HTTP.send(HttpRequest.newBuilder(URI.create(broker.baseUrl() + "/broker/api/v1/filetransfer/" + id + "/download"))
+        HttpResponse<Path> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/broker/api/v1/filetransfer/" + id + "/download"))
                 .header("Authorization", "Bearer " + s.recipientToken).GET().build(), HttpResponse.BodyHandlers.ofFile(target));
         assertThat(response.statusCode()).isEqualTo(200);
         return target;
@@ -182,7 +228,7 @@ class WebAppBrowserIT {
     }
 
     private static String call(String method, String path, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(broker.baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
