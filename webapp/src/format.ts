@@ -24,3 +24,12 @@ export function duration(seconds: number, locale: string): string {
   const two = (x: number) => x.toLocaleString(locale, { minimumIntegerDigits: 2 });
   return h > 0 ? `${h}:${two(m)}:${two(r)}` : `${m}:${two(r)}`;
 }
+
+/**
+ * Text from other parties shown as it is, except bidirectional controls (RTL overrides, isolates, marks), which are
+ * shown by name: "invoice\u202Etxt.exe" must not pass itself off as "invoiceexe.txt".
+ */
+export function visible(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
+    (c) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`);
+}

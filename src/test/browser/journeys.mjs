@@ -87,7 +87,7 @@ try {
       await row.waitFor({ timeout: 30_000 });
       result.downloads.push(await download(recipient.page, row, name));
       await row.getByRole('button', { name: `Confirm download ${name}` }).click();
-      await row.getByText('Confirmed').waitFor();
+      await row.getByText('Confirmed', { exact: true }).waitFor();
     }
     result.reloadsOfInbox = (await recipient.page.evaluate(() => performance.getEntriesByType('navigation').length)) - before;
     result.inboxUrl = recipient.page.url();
@@ -209,7 +209,7 @@ try {
               result.violations.push({ url, lang, width, id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) });
             }
             result.pages++;
-            await shoot(user.page, `${url.replace(/\//g, '_').replace(/^_/, '') || 'root'}-${lang}-${width}`.replace(/_transfer_.*?-/, 'transfer-'));
+            await shoot(user.page, `${url.startsWith('/transfer/') ? 'transfer' : url.slice(1)}-${lang}-${width}`);
           }
         }
       }

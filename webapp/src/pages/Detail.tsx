@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Heading, Link, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { api, ApiError, Details, transferPath } from '../api';
-import { bytes, dateTime } from '../format';
+import { bytes, dateTime, visible } from '../format';
 import { useT } from '../i18n';
 import { linkTo } from '../router';
 
@@ -29,19 +29,19 @@ export function Detail({ id, org }: { id: string; org: string }) {
   return (
     <div className="stack">
       <Link href="/inbox" onClick={linkTo(mine ? '/inbox' : '/sent')}>{t('back')}</Link>
-      <Heading level={1} data-size="lg" className="break" data-testid="detail-name">{details.fileName}</Heading>
+      <Heading level={1} data-size="lg" className="break" data-testid="detail-name">{visible(details.fileName)}</Heading>
       <section className="stack" aria-labelledby="overview">
         <Heading level={2} data-size="sm" id="overview">{t('overview')}</Heading>
         <dl className="facts">
           <dt>{t('status')}</dt><dd data-testid="detail-status">{details.fileTransferStatus} – {details.fileTransferStatusText}</dd>
           <dt>{t('resource')}</dt><dd>{details.resourceId}</dd>
           <dt>{t('sender')}</dt><dd>{details.sender}</dd>
-          <dt>{t('reference')}</dt><dd className="break" data-testid="detail-reference">{details.sendersFileTransferReference}</dd>
+          <dt>{t('reference')}</dt><dd className="break" data-testid="detail-reference">{visible(details.sendersFileTransferReference)}</dd>
           <dt>{t('size')}</dt><dd>{bytes(details.fileTransferSize, locale)}</dd>
           <dt>{t('created')}</dt><dd>{dateTime(details.created, locale)}</dd>
           <dt>{t('expires')}</dt><dd>{dateTime(details.expirationTime, locale)}</dd>
           {Object.entries(details.propertyList ?? {}).map(([k, v]) => (
-            <div key={k} className="contents"><dt className="break">{k}</dt><dd className="break" data-testid="detail-property">{v}</dd></div>
+            <div key={k} className="contents"><dt className="break">{visible(k)}</dt><dd className="break" data-testid="detail-property">{visible(v)}</dd></div>
           ))}
         </dl>
         {mine && details.fileTransferStatus !== 'Purged' && (

@@ -54,7 +54,7 @@ export function Rules({ resources }: { resources: string[] }) {
       {rules.map((rule, i) => (
         <Card key={i} data-testid="rule">
           <Fieldset>
-            <Fieldset.Legend>{`${t('tabRules')} ${i + 1}`}</Fieldset.Legend>
+            <Fieldset.Legend>{`${t('rule')} ${i + 1}`}</Fieldset.Legend>
             <Textfield label={t('subjects')} value={rule.subjects} onChange={(e) => update(i, { ...rule, subjects: e.target.value })} />
             <div className="row">
               {ACTIONS.map((a) => (

@@ -2,7 +2,7 @@ import { DragEvent, FormEvent, useEffect, useRef, useState } from 'react';
 import * as tus from 'tus-js-client';
 import { Alert, Button, Card, Field, Heading, Label, Paragraph, Select, Textarea, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { api, Details, json, transferPath } from '../api';
-import { bytes, duration } from '../format';
+import { bytes, duration, visible } from '../format';
 import { useT } from '../i18n';
 import { parseOrgNos, validOrgNo } from '../orgno';
 import { linkTo } from '../router';
@@ -154,7 +154,7 @@ export function Send({ org }: { org: string }) {
           <ul>
             {pending.map((p) => (
               <li key={p.transferId} className="break">
-                {p.name} ({bytes(p.size, locale)}){' '}
+                {visible(p.name)} ({bytes(p.size, locale)}){' '}
                 <Button variant="tertiary" data-size="sm" onClick={() => { forget(p.transferId); setPending(pendingUploads()); }}>
                   {t('forget')}
                 </Button>
@@ -193,7 +193,7 @@ export function Send({ org }: { org: string }) {
             <Paragraph>{t('dropHere')}</Paragraph>
             <input id="file" type="file" disabled={busy} aria-invalid={!!errors.file}
                    onChange={(e) => pick(e.target.files?.[0])} />
-            {file && <Paragraph className="break" data-testid="selected">{t('selected', { name: file.name, size: bytes(file.size, locale) })}</Paragraph>}
+            {file && <Paragraph className="break" data-testid="selected">{t('selected', { name: visible(file.name), size: bytes(file.size, locale) })}</Paragraph>}
             {resuming && <Paragraph>{t('continueWith', { name: resuming.name })}</Paragraph>}
           </div>
           {errors.file && <ValidationMessage data-testid="file-error">{errors.file}</ValidationMessage>}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { api, Row, transferPath } from '../api';
-import { bytes, dateTime } from '../format';
+import { bytes, dateTime, visible } from '../format';
 import { useT } from '../i18n';
 import { linkTo } from '../router';
 
@@ -86,7 +86,7 @@ export function TransferList({ kind }: { kind: 'inbox' | 'sent' }) {
       {rows !== null && shown.length === 0 && <Paragraph>{t('empty')}</Paragraph>}
       {shown.length > 0 && (
         <div className="table-wrap" tabIndex={0}>
-          <Table data-testid={`${kind}-table`}>
+          <Table data-testid={`${kind}-table`} className="cards">
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t('fileName')}</Table.HeaderCell>
@@ -100,27 +100,27 @@ export function TransferList({ kind }: { kind: 'inbox' | 'sent' }) {
             <Table.Body>
               {shown.map((r) => (
                 <Table.Row key={r.id} data-transfer-id={r.id}>
-                  <Table.Cell className="break">
-                    <a href={`/transfer/${r.id}`} onClick={linkTo(`/transfer/${r.id}`)}>{r.fileName}</a>
-                    <div className="break" data-size="sm">{r.sendersReference}</div>
+                  <Table.Cell className="break" data-label={t('fileName')}>
+                    <a href={`/transfer/${r.id}`} onClick={linkTo(`/transfer/${r.id}`)}>{visible(r.fileName)}</a>
+                    <div className="break" data-size="sm">{visible(r.sendersReference)}</div>
                   </Table.Cell>
-                  <Table.Cell>{kind === 'inbox' ? r.senderOrg : r.resourceId}</Table.Cell>
-                  <Table.Cell>
+                  <Table.Cell data-label={kind === 'inbox' ? t('from') : t('resource')}>{kind === 'inbox' ? r.senderOrg : r.resourceId}</Table.Cell>
+                  <Table.Cell data-label={t('status')}>
                     <Badges row={r} kind={kind} />
                   </Table.Cell>
-                  <Table.Cell>{dateTime(r.created, locale)}</Table.Cell>
-                  <Table.Cell>{bytes(r.fileSize, locale)}</Table.Cell>
-                  <Table.Cell>
+                  <Table.Cell data-label={kind === 'inbox' ? t('received') : t('created')}>{dateTime(r.created, locale)}</Table.Cell>
+                  <Table.Cell data-label={t('size')}>{bytes(r.fileSize, locale)}</Table.Cell>
+                  <Table.Cell data-label={t('actions')}>
                     {kind === 'inbox' && r.status !== 'Purged' && (
                       <div className="row">
                         <Button asChild variant="secondary" data-size="sm">
-                          <a href={`${transferPath(r.id)}/download`} download aria-label={`${t('download')} ${r.fileName}`}
+                          <a href={`${transferPath(r.id)}/download`} download aria-label={`${t('download')} ${visible(r.fileName)}`}
                              onClick={() => setRows((list) => list?.map((x) => (x.id === r.id && x.myStatus === 'Initialized' ? { ...x, myStatus: 'DownloadStarted' } : x)) ?? null)}>
                             {t('download')}
                           </a>
                         </Button>
                         {r.myStatus !== 'DownloadConfirmed' && (
-                          <Button data-size="sm" onClick={() => confirm(r.id)} aria-label={`${t('confirm')} ${r.fileName}`}>{t('confirm')}</Button>
+                          <Button data-size="sm" onClick={() => confirm(r.id)} aria-label={`${t('confirm')} ${visible(r.fileName)}`}>{t('confirm')}</Button>
                         )}
                       </div>
                     )}

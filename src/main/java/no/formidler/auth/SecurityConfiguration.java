@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import no.formidler.system.FormidlerProperties;
-import no.formidler.web.Problems;
+import no.formidler.web.ProblemResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,7 +25,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -117,16 +116,7 @@ class SecurityConfiguration {
 
     private static void writeProblem(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
                                      int status, String detail) throws IOException {
-        ProblemDetail problem = Problems.of(status, detail, request);
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", status);
-        body.put("detail", detail);
-        body.putAll(Objects.requireNonNull(problem.getProperties()));
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(json.writeValueAsBytes(body));
+        ProblemResponse.write(json, request, response, status, detail);
     }
 
     @Bean

@@ -45,7 +45,7 @@ class OidcSignInController {
         if (!properties.enabled()) {
             return ResponseEntity.notFound().build();
         }
-        OidcState state = OidcState.start(SignInRole.of(role).orElse(SignInRole.party));
+        OidcState state = OidcState.start(SignInRole.of(role).orElse(SignInRole.PARTY));
         ResponseCookie cookie = ResponseCookie.from(COOKIE, state.cookieValue()).httpOnly(true).secure(request.isSecure())
                 .sameSite("Lax").path("/web/oidc").maxAge(600).build();
         return ResponseEntity.status(302).header(HttpHeaders.SET_COOKIE, cookie.toString())

@@ -13,8 +13,10 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import no.formidler.web.ProblemResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lets a browser's session stand in for a bearer token: a request without an {@code Authorization} header but with a
@@ -28,11 +30,11 @@ class SessionAuthenticationFilter extends OncePerRequestFilter {
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private final WebSessions sessions;
-    private final ProblemWriter problems;
+    private final JsonMapper json;
 
-    SessionAuthenticationFilter(WebSessions sessions, ProblemWriter problems) {
+    SessionAuthenticationFilter(WebSessions sessions, JsonMapper json) {
         this.sessions = sessions;
-        this.problems = problems;
+        this.json = json;
     }
 
     @Override
@@ -49,7 +51,7 @@ class SessionAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         if (!SAFE_METHODS.contains(request.getMethod()) && !csrfMatches(request, session.get())) {
-            problems.write(request, response, 403, "This request needs the session's " + CSRF_HEADER + " header.");
+            ProblemResponse.write(json, request, response, 403, "This request needs the session's " + CSRF_HEADER + " header.");
             return;
         }
         chain.doFilter(new WithBearer(request, session.get().token()), response);

@@ -7,9 +7,9 @@ import no.formidler.auth.Caller;
 /** What a person signs in as, and the scopes their session's token carries for it. */
 enum SignInRole {
     /** Sends and receives files for the organisation. */
-    party("party", Caller.SCOPE_WRITE + " " + Caller.SCOPE_READ + " altinn:events.subscribe"),
+    PARTY("party", Caller.SCOPE_WRITE + " " + Caller.SCOPE_READ + " altinn:events.subscribe"),
     /** Administers the organisation's resources, rules, subscriptions and statistics. */
-    serviceowner("serviceowner", Caller.SCOPE_SERVICE_OWNER + " altinn:events.subscribe");
+    SERVICE_OWNER("serviceowner", Caller.SCOPE_SERVICE_OWNER + " altinn:events.subscribe");
 
     private final String id;
     private final String scopes;

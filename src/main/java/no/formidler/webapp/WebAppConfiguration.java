@@ -3,6 +3,7 @@ package no.formidler.webapp;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The web app's filters: its pages' security headers, and the session cookie standing in for a bearer token. */
 @Configuration(proxyBeanMethods = false)
@@ -11,9 +12,8 @@ class WebAppConfiguration {
     private static final int ORDER = -500;
 
     @Bean
-    FilterRegistrationBean<SessionAuthenticationFilter> sessionAuthenticationFilter(WebSessions sessions,
-                                                                                    ProblemWriter problems) {
-        var registration = new FilterRegistrationBean<>(new SessionAuthenticationFilter(sessions, problems));
+    FilterRegistrationBean<SessionAuthenticationFilter> sessionAuthenticationFilter(WebSessions sessions, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new SessionAuthenticationFilter(sessions, json));
         registration.setOrder(ORDER);
         return registration;
     }

@@ -19,7 +19,7 @@ class ChangesStreamTest extends ApiTest {
     @Test
     void aRecipientsStreamSignalsATransferPublishedToIt() throws Exception {
         Scenario s = scenario().ready();
-        var session = sessions.start(new Organization(s.recipient1), SignInRole.party);
+        var session = sessions.start(new Organization(s.recipient1), SignInRole.PARTY);
         var request = client.request("/web/api/changes", null, "Cookie", SessionCookie.NAME + "=" + session.cookie(),
                 "Accept", "text/event-stream").GET().build();
         var response = client.send(request, HttpResponse.BodyHandlers.ofLines());

@@ -27,7 +27,7 @@ class SessionAuthenticationTest extends ApiTest {
     }
 
     private WebSessions.Started signIn(String org) {
-        return sessions.start(new Organization(org), SignInRole.party);
+        return sessions.start(new Organization(org), SignInRole.PARTY);
     }
 
     private static String cookie(WebSessions.Started session) {
@@ -74,7 +74,7 @@ class SessionAuthenticationTest extends ApiTest {
 
     @Test
     void theSessionsScopesStillDecide() {
-        var owner = sessions.start(new Organization(s.recipient1), SignInRole.serviceowner);
+        var owner = sessions.start(new Organization(s.recipient1), SignInRole.SERVICE_OWNER);
         assertThat(client.get("/broker/api/v1/filetransfer/" + id, null, "Cookie", cookie(owner)).status())
                 .as("a service-owner session carries no broker.read").isEqualTo(403);
         var party = signIn(s.sender);

@@ -1,4 +1,4 @@
-package no.formidler.webapp;
+package no.formidler.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -6,21 +6,16 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import no.formidler.web.Problems;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a problem-details answer from a filter, where no controller advice is reached. */
-@Component
-class ProblemWriter {
-    private final JsonMapper json;
-
-    ProblemWriter(JsonMapper json) {
-        this.json = json;
+/** Writes a problem-details answer from a filter or an entry point, where no controller advice is reached. */
+public final class ProblemResponse {
+    private ProblemResponse() {
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, int status, String detail) throws IOException {
+    public static void write(JsonMapper json, HttpServletRequest request, HttpServletResponse response, int status,
+                             String detail) throws IOException {
         ProblemDetail problem = Problems.of(status, detail, request);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", String.valueOf(problem.getType()));
