@@ -33,9 +33,12 @@ public class TransferInitializer {
     private final FormidlerProperties properties;
     private final Clock clock;
     private final PurgeSchedule purges;
+    private final TransferLimits limits;
 
     TransferInitializer(TransferRepository transfers, TransferAccess access, ResourceCatalog resources,
-                        EventOutbox outbox, FormidlerProperties properties, Clock clock, PurgeSchedule purges) {
+                        EventOutbox outbox, FormidlerProperties properties, Clock clock, PurgeSchedule purges,
+                        TransferLimits limits) {
+        this.limits = limits;
         this.transfers = transfers;
         this.access = access;
         this.resources = resources;
@@ -47,7 +50,7 @@ public class TransferInitializer {
 
     @Transactional
     public UUID initialize(Caller caller, InitializeRequest request) {
-        InitializeRequestRules.check(request);
+        InitializeRequestRules.check(request, limits.maxRecipients());
         String resourceId = Resource.idOf(request.resourceId());
         Organization sender = Organization.parse(request.sender()).orElseThrow();
         if (!access.maySend(caller, resourceId, sender)) {
