@@ -61,6 +61,10 @@ final class BrokerUnderTest implements AutoCloseable {
         return process.pid();
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
