@@ -61,8 +61,8 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.cacheControl(c -> c.disable()))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/health", "/dev/tokens/**", "/maskinporten/token", "/maskinporten/jwk", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus",
+                        .requestMatchers("/health", "/dev/tokens/**", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus", "/maskinporten/token", "/maskinporten/jwk",
                                 "/v3/api-docs/**", "/swagger", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers(API + "/filetransfer/upload/tus", API + "/filetransfer/upload/tus/**").hasAuthority(WRITE)
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer", API + "/filetransfer/upload",
