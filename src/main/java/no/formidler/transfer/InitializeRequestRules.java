@@ -2,6 +2,7 @@ package no.formidler.transfer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import no.formidler.auth.Organization;
 import no.formidler.error.ValidationErrors;
@@ -19,14 +20,15 @@ public final class InitializeRequestRules {
     private InitializeRequestRules() {
     }
 
-    public static void check(InitializeRequest request) {
+    public static void check(InitializeRequest request, int maxRecipients) {
         ValidationErrors errors = new ValidationErrors();
         length(errors, "fileName", "FileName", request.fileName(), 255);
         resourceId(errors, request.resourceId());
+        // Not [Required] in the reference but defaulting to "", so a missing reference fails its length rule.
         length(errors, "sendersFileTransferReference", "SendersFileTransferReference",
-                request.sendersFileTransferReference(), 4096);
+                Objects.requireNonNullElse(request.sendersFileTransferReference(), ""), 4096);
         sender(errors, request.sender());
-        recipients(errors, request.recipients());
+        recipients(errors, request.recipients(), maxRecipients);
         properties(errors, request.propertyList());
         checksum(errors, request.checksum());
         errors.throwIfAny();
@@ -57,9 +59,13 @@ public final class InitializeRequestRules {
         }
     }
 
-    private static void recipients(ValidationErrors errors, List<String> recipients) {
+    private static void recipients(ValidationErrors errors, List<String> recipients, int max) {
         if (recipients == null || recipients.isEmpty()) {
             errors.add("recipients", "One or more recipients are required");
+            return;
+        }
+        if (recipients.size() > max) {
+            errors.add("recipients", "A file transfer can have at most " + max + " recipients");
             return;
         }
         if (recipients.stream().anyMatch(r -> !Organization.isWireForm(r))) {

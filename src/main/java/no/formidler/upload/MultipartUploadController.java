@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +22,7 @@ import no.formidler.error.ValidationErrors;
 import no.formidler.error.ValidationException;
 import no.formidler.transfer.InitializeRequest;
 import no.formidler.transfer.TransferInitializer;
+import no.formidler.web.PlainText;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,7 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/broker/api/v1/filetransfer")
 class MultipartUploadController {
     private static final Pattern RECIPIENT = Pattern.compile("^metadata\\.recipients(\\[\\d+\\])?$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PROPERTY = Pattern.compile("^metadata\\.propertylist\\[(.+)\\]$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PROPERTY = Pattern.compile("^metadata\\.propertylist(?:\\[(.+)\\]|\\.(.+))$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> FIELDS = Set.of("metadata.filename", "metadata.resourceid",
+            "metadata.sendersfiletransferreference", "metadata.sender", "metadata.checksum", "metadata.disablevirusscan");
     private static final int MAX_FIELD_LENGTH = 64 * 1024;
     private final TransferInitializer initializer;
     private final StreamedUpload upload;
@@ -51,6 +57,7 @@ class MultipartUploadController {
         List<String> recipients = new ArrayList<>();
         Map<String, String> properties = new LinkedHashMap<>();
         Part file = null;
+        ValidationErrors unknown = new ValidationErrors();
         for (Part part : request.getParts()) {
             String name = part.getName();
             if (name.equalsIgnoreCase("FileTransfer")) {
@@ -62,11 +69,14 @@ class MultipartUploadController {
             if (RECIPIENT.matcher(name).matches()) {
                 recipients.add(value);
             } else if (property.matches()) {
-                properties.put(property.group(1), value);
-            } else {
+                properties.put(property.group(1) != null ? property.group(1) : property.group(2), value);
+            } else if (FIELDS.contains(name.toLowerCase(Locale.ROOT))) {
                 fields.put(name.toLowerCase(Locale.ROOT), value);
+            } else {
+                unknown.add(name, "The field " + name + " is not part of the request; it cannot be bound.");
             }
         }
+        unknown.throwIfAny();
         InitializeRequest metadata = new InitializeRequest(
                 fields.get("metadata.filename"),
                 fields.get("metadata.resourceid"),
@@ -91,9 +101,15 @@ class MultipartUploadController {
         if (part.getSize() > MAX_FIELD_LENGTH) {
             throw ValidationException.of(part.getName(), "A metadata field may be at most 64 KiB.");
         }
+        String text;
         try (InputStream in = part.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        Optional<String> refusal = PlainText.refusal(part.getName()).or(() -> PlainText.refusal(text));
+        if (refusal.isPresent()) {
+            throw ValidationException.of("body", "A multipart field " + refusal.get() + ".");
+        }
+        return text;
     }
 
     private static Boolean disableVirusScan(String value) {
