@@ -3,6 +3,8 @@ package no.formidler;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -34,4 +36,22 @@ class ArchitectureTest {
             .that().resideInAPackage("no.formidler.storage..")
             .should().dependOnClassesThat().resideInAnyPackage("no.formidler.transfer..", "no.formidler.upload..",
                     "no.formidler.download..", "no.formidler.resource..");
+
+    @ArchTest
+    static final ArchRule scanDecidesVerdictsTransferDecidesStatuses = noClasses()
+            .that().resideInAPackage("no.formidler.scan..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("no.formidler.transfer.TransferStatus")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("no.formidler.transfer.RecipientStatus");
+
+    @ArchTest
+    static final ArchRule onlyTheTransitionPathWritesAStatusOrAppendsEvents = noClasses()
+            .that().doNotHaveFullyQualifiedName("no.formidler.transfer.Transitions")
+            .should().callMethodWhere(DescribedPredicate.describe("a status write or an outbox append",
+                    (JavaMethodCall call) -> statusWrite(call.getTargetOwner().getFullName(), call.getName())));
+
+    private static boolean statusWrite(String owner, String method) {
+        return owner.equals("no.formidler.events.EventOutbox") && method.equals("append")
+                || owner.equals("no.formidler.transfer.TransferRepository")
+                && (method.equals("insert") || method.equals("transition") || method.equals("recordRecipientStatus"));
+    }
 }

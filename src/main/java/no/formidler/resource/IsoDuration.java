@@ -9,7 +9,8 @@ import javax.xml.datatype.DatatypeFactory;
 
 /**
  * Reads durations as the reference does (XML Schema / ISO-8601, e.g. {@code P30D}, {@code PT2H}, {@code P1Y}), where a
- * year counts 365 days and a month 30 days. Negative durations, and any longer than the reference can hold, are refused.
+ * year counts 365 days and a month 30 days. Negative durations, and any longer than the reference can hold, are
+ * refused. {@link TimeSpanText} is taken too, the form the reference's GET returns, so a client can PUT back what it read.
  */
 final class IsoDuration {
     private static final DatatypeFactory FACTORY;
@@ -30,6 +31,9 @@ final class IsoDuration {
     static Optional<Duration> parse(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
+        }
+        if (text.contains(":")) {
+            return TimeSpanText.parse(text);
         }
         try {
             var d = FACTORY.newDuration(text.trim());

@@ -32,15 +32,20 @@ class ResourceController {
         return ResourceSettingsView.of(administration.ownedBy(caller, resourceId));
     }
 
-    /** The resource settings as the reference returns them, durations in ISO-8601 as they were given. */
+    /** The resource settings as the reference returns them, durations in .NET TimeSpan text ({@code 30.00:00:00}). */
     record ResourceSettingsView(Long maxFileTransferSize, String fileTransferTimeToLive,
                                 boolean purgeFileTransferAfterAllRecipientsConfirmed, String purgeFileTransferGracePeriod,
                                 boolean useManifestFileShim, String externalServiceCodeLegacy,
                                 Integer externalServiceEditionCodeLegacy, String requiredParty) {
         static ResourceSettingsView of(ResourceRepository.StoredSettings s) {
-            return new ResourceSettingsView(s.maxFileTransferSize(), s.timeToLive(), s.purgeAfterAllConfirmed(),
-                    s.gracePeriod(), s.useManifestFileShim(), s.externalServiceCodeLegacy(),
+            return new ResourceSettingsView(s.maxFileTransferSize(), timeSpan(s.timeToLive()), s.purgeAfterAllConfirmed(),
+                    timeSpan(s.gracePeriod()), s.useManifestFileShim(), s.externalServiceCodeLegacy(),
                     s.externalServiceEditionCodeLegacy(), s.requiredParty());
+        }
+
+        /** Stored as given (ISO-8601 or TimeSpan text), checked when it was stored. */
+        private static String timeSpan(String stored) {
+            return IsoDuration.parse(stored).map(TimeSpanText::format).orElse(null);
         }
     }
 }

@@ -1,5 +1,6 @@
 package no.formidler.resource;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ class ServiceOwnerController {
         this.clock = clock;
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true) // unknown members ignored, as the reference does (README)
     record Registration(String name) {
     }
 

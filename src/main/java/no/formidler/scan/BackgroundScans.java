@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 import no.formidler.storage.BlobNotFoundException;
 import no.formidler.storage.BlobStore;
 import no.formidler.system.FormidlerProperties;
+import java.util.UUID;
 import no.formidler.transfer.FileTransfer;
+import no.formidler.transfer.ScanSchedule;
 import no.formidler.transfer.ScanVerdictTarget;
-import no.formidler.transfer.TransferStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -33,11 +34,10 @@ import org.springframework.stereotype.Component;
  * times out is retried with exponential backoff, and nothing is published meanwhile.
  */
 @Component
-class BackgroundScans implements SmartLifecycle {
+class BackgroundScans implements SmartLifecycle, ScanSchedule {
     private static final Logger log = LoggerFactory.getLogger(BackgroundScans.class);
     private static final int BATCH = 4;
     private final ScanJobRepository jobs;
-    private final ScanVerdicts verdicts;
     private final ScanVerdictTarget transfers;
     private final MalwareScanner scanner;
     private final BlobStore store;
@@ -45,15 +45,21 @@ class BackgroundScans implements SmartLifecycle {
     private final Clock clock;
     private ScheduledExecutorService executor;
 
-    BackgroundScans(ScanJobRepository jobs, ScanVerdicts verdicts, ScanVerdictTarget transfers, MalwareScanner scanner,
-                    BlobStore store, FormidlerProperties properties, Clock clock) {
+    BackgroundScans(ScanJobRepository jobs, ScanVerdictTarget transfers, MalwareScanner scanner, BlobStore store,
+                    FormidlerProperties properties, Clock clock) {
         this.jobs = jobs;
-        this.verdicts = verdicts;
         this.transfers = transfers;
         this.scanner = scanner;
         this.store = store;
         this.settings = properties.scan();
         this.clock = clock;
+    }
+
+    @Override
+    public void scanStoredFile(UUID fileTransferId) {
+        if (scanner.scansInProcess()) {
+            jobs.enqueue(fileTransferId, clock.instant());
+        }
     }
 
     /** Scans the jobs that are due now; returns how many were claimed. */
@@ -66,8 +72,7 @@ class BackgroundScans implements SmartLifecycle {
     }
 
     private void scan(ScanJobRepository.Job job) {
-        Optional<FileTransfer> transfer = transfers.find(job.fileTransferId())
-                .filter(t -> t.status() == TransferStatus.UploadProcessing);
+        Optional<FileTransfer> transfer = transfers.awaitingVerdict(job.fileTransferId());
         if (transfer.isEmpty()) {
             jobs.delete(job.fileTransferId());
             return;
@@ -98,7 +103,8 @@ class BackgroundScans implements SmartLifecycle {
             throw new IllegalStateException(e);
         }
         if (outcome instanceof ScanOutcome.Verdict verdict) {
-            verdicts.apply(job.fileTransferId(), verdict, sha256, clock.instant());
+            transfers.apply(job.fileTransferId(), verdict.about(sha256, clock.instant()));
+            jobs.delete(job.fileTransferId());
         } else {
             String reason = outcome instanceof ScanOutcome.Unavailable u ? u.reason() : outcome.toString();
             Instant retry = clock.instant().plus(backoff(job.attempts(), settings.retryBackoff(), settings.maxRetryBackoff()));

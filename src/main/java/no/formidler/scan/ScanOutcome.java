@@ -1,5 +1,12 @@
 package no.formidler.scan;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import no.formidler.transfer.ScanHistory.ScanRecordView;
+import no.formidler.transfer.ScanVerdict;
+
 /** What came of scanning a stream: a verdict, or none because the scanner could not be used (retry later). */
 public sealed interface ScanOutcome {
 
@@ -21,6 +28,18 @@ public sealed interface ScanOutcome {
                 case TooLarge -> "Malware scan failed: the file is larger than the malware scanner accepts. " + detail;
                 case NotScanned -> "Malware scan failed: Not scanned. Reason: " + detail;
             };
+        }
+
+        /**
+         * This verdict as the transfer applies and keeps it.
+         *
+         * @param sha256  of the bytes the scanner saw, when known
+         * @param scanned when the scanner finished
+         */
+        public ScanVerdict about(String sha256, Instant scanned) {
+            return new ScanVerdict(clean() ? Optional.empty() : Optional.of(failureText()),
+                    new ScanRecordView(scanner.scanner(), scanner.engineVersion(), scanner.signatureVersion(),
+                            result.name(), detail, sha256, OffsetDateTime.ofInstant(scanned, ZoneOffset.UTC)));
         }
     }
 

@@ -1,7 +1,6 @@
 package no.formidler.scan;
 
 import java.sql.Types;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,21 +18,21 @@ class ScanRecordRepository implements ScanHistory {
         this.jdbc = jdbc;
     }
 
-    /** Records the verdict; false when the transfer already has one (the first verdict wins). */
-    boolean insert(UUID id, ScanOutcome.Verdict verdict, String sha256, Instant scanned) {
+    @Override
+    public boolean record(UUID id, ScanRecordView verdict) {
         return jdbc.sql("""
                         insert into scan_record (file_transfer_id, scanner, engine_version, signature_version, verdict,
                           signature_name, sha256, scanned)
                         values (:id, :scanner, :engine, :signatures, :verdict, :name, :sha256, :scanned)
                         on conflict (file_transfer_id) do nothing""")
                 .param("id", id)
-                .param("scanner", verdict.scanner().scanner())
-                .param("engine", verdict.scanner().engineVersion(), Types.VARCHAR)
-                .param("signatures", verdict.scanner().signatureVersion(), Types.VARCHAR)
-                .param("verdict", verdict.result().name())
-                .param("name", verdict.detail(), Types.VARCHAR)
-                .param("sha256", sha256, Types.VARCHAR)
-                .param("scanned", OffsetDateTime.ofInstant(scanned, ZoneOffset.UTC))
+                .param("scanner", verdict.scanner())
+                .param("engine", verdict.engineVersion(), Types.VARCHAR)
+                .param("signatures", verdict.signatureVersion(), Types.VARCHAR)
+                .param("verdict", verdict.verdict())
+                .param("name", verdict.signatureName(), Types.VARCHAR)
+                .param("sha256", verdict.sha256(), Types.VARCHAR)
+                .param("scanned", verdict.scanned())
                 .update() == 1;
     }
 

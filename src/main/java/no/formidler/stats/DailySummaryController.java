@@ -1,5 +1,6 @@
 package no.formidler.stats;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -45,6 +46,7 @@ class DailySummaryController {
         this.environment = properties.mode().name().toLowerCase(Locale.ROOT);
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true) // unknown members ignored, as the reference does (README)
     record SummaryRequest(Boolean altinn2Included) {
     }
 

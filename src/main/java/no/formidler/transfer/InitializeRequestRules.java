@@ -2,6 +2,7 @@ package no.formidler.transfer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import no.formidler.auth.Organization;
 import no.formidler.error.ValidationErrors;
@@ -23,8 +24,9 @@ public final class InitializeRequestRules {
         ValidationErrors errors = new ValidationErrors();
         length(errors, "fileName", "FileName", request.fileName(), 255);
         resourceId(errors, request.resourceId());
+        // Not [Required] in the reference but defaulting to "", so a missing reference fails its length rule.
         length(errors, "sendersFileTransferReference", "SendersFileTransferReference",
-                request.sendersFileTransferReference(), 4096);
+                Objects.requireNonNullElse(request.sendersFileTransferReference(), ""), 4096);
         sender(errors, request.sender());
         recipients(errors, request.recipients(), maxRecipients);
         properties(errors, request.propertyList());

@@ -1,9 +1,7 @@
 package no.formidler.transfer;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import no.formidler.auth.Caller;
@@ -19,13 +17,13 @@ public class RecipientDownloads {
     /** Ranged downloads come in bursts (parallel parts, resumes): one DownloadStarted per burst is enough. */
     static final Duration RANGED_DEBOUNCE = Duration.ofMinutes(5);
     private final TransferRepository transfers;
+    private final Transitions path;
     private final TransferAccess access;
-    private final Clock clock;
 
-    RecipientDownloads(TransferRepository transfers, TransferAccess access, Clock clock) {
+    RecipientDownloads(TransferRepository transfers, Transitions path, TransferAccess access) {
         this.transfers = transfers;
+        this.path = path;
         this.access = access;
-        this.clock = clock;
     }
 
     public DownloadableFile authorize(Caller caller, UUID id) {
@@ -35,16 +33,15 @@ public class RecipientDownloads {
             throw new BrokerException(BrokerError.FILE_NOT_READY_FOR_DOWNLOAD);
         }
         String location = transfer.fileLocation().orElseThrow(() -> new BrokerException(BrokerError.NO_FILE_UPLOADED));
-        return new DownloadableFile(id, transfer.fileName(), location, transfer.fileSize(), recipient);
+        return new DownloadableFile(transfer, location, recipient);
     }
 
     @Transactional
     public void recordDownloadStarted(DownloadableFile file, Optional<Organization> vendor, boolean ranged) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (ranged && transfers.rangedDownloadRecordedSince(file.fileTransferId(), file.recipient(), now.minus(RANGED_DEBOUNCE))) {
+        Instant since = path.now().minus(RANGED_DEBOUNCE);
+        if (ranged && transfers.rangedDownloadRecordedSince(file.fileTransferId(), file.recipient(), since)) {
             return;
         }
-        transfers.recordRecipientStatus(file.fileTransferId(), file.recipient(), RecipientStatus.DownloadStarted, now,
-                vendor, ranged);
+        path.apply(file.transfer(), new Move.OfRecipient(file.recipient(), RecipientTransition.START_DOWNLOAD, vendor, ranged));
     }
 }

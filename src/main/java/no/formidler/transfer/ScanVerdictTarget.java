@@ -1,32 +1,47 @@
 package no.formidler.transfer;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
-import java.util.List;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
-import no.formidler.events.EventOutbox;
-import no.formidler.events.EventType;
+import no.formidler.storage.BlobStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The transfer side of a malware verdict: a transfer in UploadProcessing is published when its file is clean and
- * fails when it is not. Only from UploadProcessing, so a verdict counts once, whatever else arrives.
+ * The transfer side of a malware verdict that arrives after the upload completed (a background scan, the external
+ * scanner's webhook): a transfer in UploadProcessing is published when its file is clean and fails when it is not.
+ * Only from UploadProcessing, so the first verdict counts, whatever else arrives.
  */
 @Service
 public class ScanVerdictTarget {
+    private static final Logger log = LoggerFactory.getLogger(ScanVerdictTarget.class);
     private final TransferRepository transfers;
-    private final EventOutbox outbox;
-    private final Clock clock;
+    private final Transitions path;
+    private final ScanHistory scans;
+    private final BlobStore store;
+    private final TransactionTemplate transaction;
 
-    ScanVerdictTarget(TransferRepository transfers, EventOutbox outbox, Clock clock) {
+    ScanVerdictTarget(TransferRepository transfers, Transitions path, ScanHistory scans, BlobStore store,
+                      PlatformTransactionManager transactions) {
         this.transfers = transfers;
-        this.outbox = outbox;
-        this.clock = clock;
+        this.path = path;
+        this.scans = scans;
+        this.store = store;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** What became of a verdict. */
+    public enum Applied {
+        APPLIED,
+        /** The transfer has its verdict already, or is no longer waiting for one. */
+        IGNORED,
+        /** The upload has not completed yet: the verdict must be delivered again later. */
+        TOO_EARLY,
+        NOT_FOUND
     }
 
     @Transactional(readOnly = true)
@@ -34,37 +49,51 @@ public class ScanVerdictTarget {
         return transfers.find(id);
     }
 
-    /** Locks the transfer until the caller's transaction ends, so verdicts on one transfer take turns. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<FileTransfer> lock(UUID id) {
-        return transfers.findForUpdate(id);
+    /** The transfer, if its stored file is waiting for a verdict. */
+    @Transactional(readOnly = true)
+    public Optional<FileTransfer> awaitingVerdict(UUID id) {
+        return transfers.find(id).filter(t -> t.status() == TransferStatus.UploadProcessing);
     }
 
-    /** Publishes a transfer whose file was found clean; false when it was not waiting for a verdict. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean publish(FileTransfer transfer) {
-        Instant now = now();
-        if (!transfers.transition(transfer.id(), EnumSet.of(TransferStatus.UploadProcessing), TransferStatus.Published,
-                Optional.empty(), now, Optional.empty())) {
-            return false;
+    /**
+     * Applies the verdict, once; a rejected file is deleted after the change has committed (never while the outbox's
+     * lock is held). If that delete fails, the file stays until the transfer is purged.
+     */
+    public Applied apply(UUID id, ScanVerdict verdict) {
+        Decided decided = transaction.execute(status -> decide(id, verdict));
+        decided.rejectedFile().ifPresent(this::deleteRejected);
+        return decided.applied();
+    }
+
+    private record Decided(Applied applied, Optional<String> rejectedFile) {
+    }
+
+    private Decided decide(UUID id, ScanVerdict verdict) {
+        Optional<FileTransfer> found = transfers.findForUpdate(id);
+        if (found.isEmpty()) {
+            return new Decided(Applied.NOT_FOUND, Optional.empty());
         }
-        outbox.append(TransferLifecycle.publishedEvents(transfer, now));
-        return true;
-    }
-
-    /** Fails a transfer whose file was not found clean; recipients never hear of it. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean fail(FileTransfer transfer, String statusText) {
-        Instant now = now();
-        if (!transfers.transition(transfer.id(), EnumSet.of(TransferStatus.UploadProcessing), TransferStatus.Failed,
-                Optional.of(statusText), now, Optional.empty())) {
-            return false;
+        FileTransfer transfer = found.get();
+        if (transfer.status().acceptsUpload()) {
+            return new Decided(Applied.TOO_EARLY, Optional.empty());
         }
-        outbox.append(List.of(TransferLifecycle.senderEvent(EventType.UPLOAD_FAILED, transfer, now)));
-        return true;
+        if (transfer.status() != TransferStatus.UploadProcessing || !scans.record(id, verdict.record())) {
+            return new Decided(Applied.IGNORED, Optional.empty());
+        }
+        path.apply(transfer, verdict.move());
+        if (verdict.clean()) {
+            log.info("Transfer {} scanned clean by {}: published", id, verdict.record().scanner());
+            return new Decided(Applied.APPLIED, Optional.empty());
+        }
+        log.warn("Transfer {} failed its malware scan: {}", id, verdict.failureText().orElseThrow());
+        return new Decided(Applied.APPLIED, transfer.fileLocation());
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    private void deleteRejected(String location) {
+        try {
+            store.delete(location);
+        } catch (IOException e) {
+            log.warn("Could not delete the rejected file {}; it goes when the transfer is purged", location, e);
+        }
     }
 }

@@ -1,15 +1,10 @@
 package no.formidler.transfer;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import no.formidler.events.EventOutbox;
-import no.formidler.events.EventType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,18 +20,16 @@ public class StuckTransfers {
     /** The most transfers one check fails; the next check takes the rest. */
     static final int BATCH = 1000;
     private final TransferRepository transfers;
-    private final EventOutbox outbox;
+    private final Transitions path;
     private final ObjectProvider<RecentUploadActivity> activity;
     private final TransactionTemplate transaction;
-    private final Clock clock;
 
-    StuckTransfers(TransferRepository transfers, EventOutbox outbox, ObjectProvider<RecentUploadActivity> activity,
-                   PlatformTransactionManager transactions, Clock clock) {
+    StuckTransfers(TransferRepository transfers, Transitions path, ObjectProvider<RecentUploadActivity> activity,
+                   PlatformTransactionManager transactions) {
         this.transfers = transfers;
-        this.outbox = outbox;
+        this.path = path;
         this.activity = activity;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock;
     }
 
     /**
@@ -73,12 +66,6 @@ public class StuckTransfers {
                 || !locked.get().statusChanged().isBefore(cutoff)) {
             return false;
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        boolean failed = transfers.transition(id, EnumSet.of(TransferStatus.UploadStarted), TransferStatus.Failed,
-                Optional.of(STUCK_UPLOAD_TEXT), now, Optional.empty());
-        if (failed) {
-            outbox.append(List.of(TransferLifecycle.senderEvent(EventType.UPLOAD_FAILED, locked.get(), now)));
-        }
-        return failed;
+        return !path.apply(locked.get(), Move.of(Transition.FAIL_UPLOAD, STUCK_UPLOAD_TEXT)).isEmpty();
     }
 }

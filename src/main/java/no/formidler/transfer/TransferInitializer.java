@@ -1,8 +1,6 @@
 package no.formidler.transfer;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,10 +11,6 @@ import no.formidler.auth.Caller;
 import no.formidler.auth.Organization;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
-import no.formidler.events.EventOutbox;
-import no.formidler.events.EventType;
-import no.formidler.events.Role;
-import no.formidler.events.TransferEvent;
 import no.formidler.resource.Resource;
 import no.formidler.resource.ResourceCatalog;
 import no.formidler.system.FormidlerProperties;
@@ -26,25 +20,20 @@ import org.springframework.transaction.annotation.Transactional;
 /** Initialize (E1): checks the request and the sender's rights, then creates the transfer and its first event. */
 @Service
 public class TransferInitializer {
-    private final TransferRepository transfers;
+    private final Transitions path;
     private final TransferAccess access;
     private final ResourceCatalog resources;
-    private final EventOutbox outbox;
     private final FormidlerProperties properties;
-    private final Clock clock;
     private final PurgeSchedule purges;
     private final TransferLimits limits;
 
-    TransferInitializer(TransferRepository transfers, TransferAccess access, ResourceCatalog resources,
-                        EventOutbox outbox, FormidlerProperties properties, Clock clock, PurgeSchedule purges,
-                        TransferLimits limits) {
+    TransferInitializer(Transitions path, TransferAccess access, ResourceCatalog resources,
+                        FormidlerProperties properties, PurgeSchedule purges, TransferLimits limits) {
+        this.path = path;
         this.limits = limits;
-        this.transfers = transfers;
         this.access = access;
         this.resources = resources;
-        this.outbox = outbox;
         this.properties = properties;
-        this.clock = clock;
         this.purges = purges;
     }
 
@@ -66,17 +55,15 @@ public class TransferInitializer {
         }
         RequiredPartyRule.check(resource.requiredParty(), sender, recipients);
 
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = path.now();
         Instant expires = now.plus(resource.timeToLive());
         UUID id = UUID.randomUUID();
-        transfers.insert(new TransferRepository.NewTransfer(id, resourceId, request.fileName(),
+        purges.purgeAt(id, expires);
+        path.initialize(new TransferRepository.NewTransfer(id, resourceId, request.fileName(),
                 request.sendersFileTransferReference(), request.sender(), sender,
                 Optional.ofNullable(request.checksum()).filter(c -> !c.isEmpty()), !request.virusScanDisabled(), now,
                 expires, request.propertyList() == null ? Map.of() : request.propertyList(),
                 recipients, caller.vendor()));
-        purges.purgeAt(id, expires);
-        outbox.append(List.of(new TransferEvent(EventType.FILE_TRANSFER_INITIALIZED, resourceId, id, sender,
-                request.sender(), Role.Sender, now)));
         return id;
     }
 

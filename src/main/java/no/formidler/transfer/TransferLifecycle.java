@@ -1,25 +1,14 @@
 package no.formidler.transfer;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import no.formidler.auth.Caller;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
-import no.formidler.events.EventOutbox;
-import no.formidler.events.EventType;
-import no.formidler.events.Role;
-import no.formidler.events.TransferEvent;
 import no.formidler.resource.Resource;
 import no.formidler.resource.ResourceCatalog;
 import no.formidler.system.FormidlerProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,23 +19,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TransferLifecycle {
     private final TransferRepository transfers;
+    private final Transitions path;
     private final TransferAccess access;
     private final ResourceCatalog resources;
-    private final EventOutbox outbox;
     private final FormidlerProperties properties;
-    private final Clock clock;
-    private final ApplicationEventPublisher springEvents;
+    private final ScanHistory scans;
+    private final ScanSchedule backgroundScans;
 
-    TransferLifecycle(TransferRepository transfers, TransferAccess access, ResourceCatalog resources,
-                      EventOutbox outbox, FormidlerProperties properties, Clock clock,
-                      ApplicationEventPublisher springEvents) {
+    TransferLifecycle(TransferRepository transfers, Transitions path, TransferAccess access, ResourceCatalog resources,
+                      FormidlerProperties properties, ScanHistory scans, ScanSchedule backgroundScans) {
         this.transfers = transfers;
+        this.path = path;
         this.access = access;
         this.resources = resources;
-        this.outbox = outbox;
         this.properties = properties;
-        this.clock = clock;
-        this.springEvents = springEvents;
+        this.scans = scans;
+        this.backgroundScans = backgroundScans;
     }
 
     /**
@@ -69,8 +57,7 @@ public class TransferLifecycle {
         if (declaredLength.isPresent() && declaredLength.getAsLong() > maxSize) {
             throw new BrokerException(BrokerError.FILE_SIZE_EXCEEDS_MAXIMUM);
         }
-        transfers.transition(id, TransferStatus.UploadStarted.reachableFrom(), TransferStatus.UploadStarted,
-                Optional.empty(), now(), caller.vendor());
+        path.apply(transfer, new Move.OfTransfer(Transition.START_UPLOAD, Optional.empty(), caller.vendor()));
         return new UploadTarget(id, resource.serviceOwner().number(), maxSize, requiresScan(transfer));
     }
 
@@ -100,72 +87,59 @@ public class TransferLifecycle {
         return properties.malwareScanning() && transfer.useVirusScan();
     }
 
-    /** What became of a completed upload. */
-    public enum Completion { PUBLISHED, CHECKSUM_MISMATCH, NOT_ACCEPTED, PROCESSING }
+    /**
+     * What became of a completed upload. The caller deletes the stored file unless it became the transfer's file
+     * ({@code PUBLISHED}, {@code PROCESSING}); it answers the sender with success for {@code SCAN_FAILED} too.
+     */
+    public enum Completion { PUBLISHED, CHECKSUM_MISMATCH, NOT_ACCEPTED, PROCESSING, SCAN_FAILED }
+
+    /** {@link #completeUpload(UUID, StoredFile, Optional)} without a verdict from an inline scan. */
+    @Transactional
+    public Completion completeUpload(UUID id, StoredFile file) {
+        return completeUpload(id, file, Optional.empty());
+    }
 
     /**
      * Records a stored file: verifies the MD5 given at initialize and publishes, or, when the file must be scanned
-     * first, moves to UploadProcessing ({@code PROCESSING}) until the scanner's verdict ({@link UploadAwaitingScan}).
-     * {@code NOT_ACCEPTED} when the transfer no longer takes an upload (another upload finished first): the caller
-     * must delete its blob.
+     * first, moves to UploadProcessing and applies the verdict of the scan made while the file streamed in
+     * ({@code inlineVerdict}); without one the file is scanned in the background ({@code PROCESSING}). All in one
+     * transaction, so a clean file is published right after its last byte. {@code NOT_ACCEPTED} when the transfer no
+     * longer takes an upload (another upload finished first).
      */
     @Transactional
-    public Completion completeUpload(UUID id, StoredFile file) {
+    public Completion completeUpload(UUID id, StoredFile file, Optional<ScanVerdict> inlineVerdict) {
         FileTransfer transfer = transfers.findForUpdate(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
         if (transfer.status() != TransferStatus.UploadStarted || transfer.fileLocation().isPresent()) {
             return Completion.NOT_ACCEPTED;
         }
-        Instant now = now();
         if (transfer.checksum().isPresent() && !transfer.checksum().get().equalsIgnoreCase(file.md5())) {
-            fail(transfer, "Checksum mismatch", now);
+            path.apply(transfer, Move.of(Transition.FAIL_UPLOAD, "Checksum mismatch"));
             return Completion.CHECKSUM_MISMATCH;
         }
         transfers.recordFile(id, file.location(), file.size(), file.md5(), file.sha256());
-        if (requiresScan(transfer)) {
-            if (transfers.transition(id, TransferStatus.UploadProcessing.reachableFrom(), TransferStatus.UploadProcessing,
-                    Optional.empty(), now, Optional.empty())) {
-                outbox.append(List.of(senderEvent(EventType.UPLOAD_PROCESSING, transfer, now)));
-                springEvents.publishEvent(new UploadAwaitingScan(id));
-            }
+        if (!requiresScan(transfer)) {
+            path.apply(transfer, Move.of(Transition.PUBLISH));
+            return Completion.PUBLISHED;
+        }
+        if (inlineVerdict.isEmpty()) {
+            backgroundScans.scanStoredFile(id);
+            path.apply(transfer, Move.of(Transition.AWAIT_SCAN));
             return Completion.PROCESSING;
         }
-        if (transfers.transition(id, TransferStatus.Published.reachableFrom(), TransferStatus.Published, Optional.empty(), now, Optional.empty())) {
-            outbox.append(publishedEvents(transfer, now));
-        }
-        return Completion.PUBLISHED;
+        ScanVerdict verdict = inlineVerdict.get();
+        scans.record(id, verdict.record());
+        path.apply(transfer, Move.of(Transition.AWAIT_SCAN), verdict.move());
+        return verdict.clean() ? Completion.PUBLISHED : Completion.SCAN_FAILED;
     }
 
     /** Marks an upload that broke off as failed; a transfer no longer uploading is left as it is. */
     @Transactional
     public void failUpload(UUID id, String reason) {
-        transfers.findForUpdate(id).ifPresent(transfer -> fail(transfer, reason, now()));
+        transfers.findForUpdate(id).ifPresent(transfer -> fail(transfer, reason));
     }
 
-    /**
-     * Only an upload in progress fails here: a transfer whose file is already stored (waiting for its malware scan,
-     * or published) is not failed by another attempt that broke off; only its scan verdict may fail it.
-     */
-    private void fail(FileTransfer transfer, String reason, Instant now) {
-        if (transfers.transition(transfer.id(), EnumSet.of(TransferStatus.UploadStarted), TransferStatus.Failed,
-                Optional.of(reason), now, Optional.empty())) {
-            outbox.append(List.of(senderEvent(EventType.UPLOAD_FAILED, transfer, now)));
-        }
-    }
-
-    static List<TransferEvent> publishedEvents(FileTransfer transfer, Instant now) {
-        List<TransferEvent> events = new ArrayList<>();
-        events.add(senderEvent(EventType.PUBLISHED, transfer, now));
-        transfer.recipients().forEach(r -> events.add(new TransferEvent(EventType.PUBLISHED, transfer.resourceId(),
-                transfer.id(), r.organization(), r.organization().prefixed(), Role.Recipient, now)));
-        return events;
-    }
-
-    static TransferEvent senderEvent(EventType type, FileTransfer transfer, Instant now) {
-        return new TransferEvent(type, transfer.resourceId(), transfer.id(), transfer.senderOrganization(),
-                transfer.sender(), Role.Sender, now);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    /** Only an upload in progress fails (see {@link Transition#FAIL_UPLOAD}). */
+    private void fail(FileTransfer transfer, String reason) {
+        path.apply(transfer, Move.of(Transition.FAIL_UPLOAD, reason));
     }
 }

@@ -1,17 +1,8 @@
 package no.formidler.transfer;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import no.formidler.events.EventOutbox;
-import no.formidler.events.EventType;
-import no.formidler.events.Role;
-import no.formidler.events.TransferEvent;
 import no.formidler.storage.BlobStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,18 +17,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TransferPurge {
     private final TransferRepository transfers;
-    private final EventOutbox outbox;
+    private final Transitions path;
     private final BlobStore store;
     private final TransactionTemplate transaction;
-    private final Clock clock;
 
-    TransferPurge(TransferRepository transfers, EventOutbox outbox, BlobStore store,
-                  PlatformTransactionManager transactions, Clock clock) {
+    TransferPurge(TransferRepository transfers, Transitions path, BlobStore store, PlatformTransactionManager transactions) {
         this.transfers = transfers;
-        this.outbox = outbox;
+        this.path = path;
         this.store = store;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock;
     }
 
     /** What a purge found. */
@@ -61,30 +49,7 @@ public class TransferPurge {
             return new Marked(Outcome.NOT_FOUND, Optional.empty());
         }
         FileTransfer transfer = found.get();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (!transfers.transition(id, TransferStatus.Purged.reachableFrom(), TransferStatus.Purged, Optional.empty(), now,
-                Optional.empty())) {
-            return new Marked(Outcome.ALREADY_PURGED, transfer.fileLocation());
-        }
-        outbox.append(purgeEvents(transfer, now));
-        return new Marked(Outcome.PURGED, transfer.fileLocation());
-    }
-
-    /**
-     * {@code filepurged} to the sender; {@code fileneverconfirmeddownloaded} to each recipient that had not confirmed
-     * and, when there was one, once to the sender (reference §3.4, §6.1).
-     */
-    static List<TransferEvent> purgeEvents(FileTransfer transfer, Instant now) {
-        List<TransferEvent> events = new ArrayList<>();
-        events.add(TransferLifecycle.senderEvent(EventType.FILE_PURGED, transfer, now));
-        List<Recipient> unconfirmed = transfer.recipients().stream()
-                .filter(r -> r.status() != RecipientStatus.DownloadConfirmed)
-                .toList();
-        unconfirmed.forEach(r -> events.add(new TransferEvent(EventType.FILE_NEVER_CONFIRMED_DOWNLOADED,
-                transfer.resourceId(), transfer.id(), r.organization(), r.organization().prefixed(), Role.Recipient, now)));
-        if (!unconfirmed.isEmpty()) {
-            events.add(TransferLifecycle.senderEvent(EventType.FILE_NEVER_CONFIRMED_DOWNLOADED, transfer, now));
-        }
-        return events;
+        boolean purged = !path.apply(transfer, Move.of(Transition.PURGE)).isEmpty();
+        return new Marked(purged ? Outcome.PURGED : Outcome.ALREADY_PURGED, transfer.fileLocation());
     }
 }

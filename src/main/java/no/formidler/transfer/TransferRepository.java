@@ -36,6 +36,14 @@ class TransferRepository {
                        Organization senderOrganization, Optional<String> checksum, boolean useVirusScan,
                        Instant created, Instant expirationTime, Map<String, String> propertyList,
                        List<Organization> recipients, Optional<Organization> vendor) {
+
+        /** The transfer as this creates it. */
+        FileTransfer asCreated() {
+            return new FileTransfer(id, resourceId, fileName, sendersReference, sender, senderOrganization, checksum,
+                    Optional.empty(), 0, useVirusScan, created, expirationTime, Optional.empty(),
+                    TransferStatus.Initialized, Optional.empty(), created, Optional.empty(), propertyList,
+                    recipients.stream().map(r -> new Recipient(r, RecipientStatus.Initialized, created)).toList());
+        }
     }
 
     void insert(NewTransfer t) {
@@ -141,17 +149,25 @@ class TransferRepository {
                 .update();
     }
 
-    void recordRecipientStatus(UUID id, Organization recipient, RecipientStatus status, Instant at,
-                               Optional<Organization> vendor, boolean ranged) {
-        jdbc.sql("""
+    /**
+     * Moves the recipient to {@code status} if it is in one of {@code from} (never back: the status only grows), and
+     * records the change in its history. Returns false, changing nothing, when it was elsewhere.
+     */
+    boolean recordRecipientStatus(UUID id, Organization recipient, Set<RecipientStatus> from, RecipientStatus status,
+                                  Instant at, Optional<Organization> vendor, boolean ranged) {
+        int changed = jdbc.sql("""
                         update recipient set status = greatest(status, :status), status_changed = greatest(status_changed, :at)
-                        where file_transfer_id = :id and org = :org""")
+                        where file_transfer_id = :id and org = :org and status in (:from)""")
                 .param("status", status.id())
                 .param("at", utc(at))
                 .param("id", id)
                 .param("org", recipient.number())
+                .param("from", from.stream().map(RecipientStatus::id).toList())
                 .update();
-        insertRecipientHistory(id, recipient, status, at, vendor, ranged);
+        if (changed == 1) {
+            insertRecipientHistory(id, recipient, status, at, vendor, ranged);
+        }
+        return changed == 1;
     }
 
     boolean rangedDownloadRecordedSince(UUID id, Organization recipient, Instant since) {

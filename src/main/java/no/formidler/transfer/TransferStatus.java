@@ -1,6 +1,5 @@
 package no.formidler.transfer;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /** The overall status of a file transfer, with the reference's ids and default texts (spec-core §3.2). */
@@ -39,16 +38,9 @@ public enum TransferStatus {
         throw new IllegalArgumentException("No transfer status " + id);
     }
 
-    /** The statuses from which a transfer may move to this one; a transition from elsewhere does not happen. */
+    /** The statuses from which a transfer may move to this one (by the moves of {@link Transition}). */
     public Set<TransferStatus> reachableFrom() {
-        return switch (this) {
-            case Initialized, Cancelled -> EnumSet.noneOf(TransferStatus.class);
-            case UploadStarted -> EnumSet.of(Initialized, UploadStarted);
-            case UploadProcessing -> EnumSet.of(UploadStarted);
-            case Published, Failed -> EnumSet.of(UploadStarted, UploadProcessing);
-            case AllConfirmedDownloaded -> EnumSet.of(Published);
-            case Purged -> EnumSet.complementOf(EnumSet.of(Purged));
-        };
+        return Transition.sourcesOf(this);
     }
 
     /** A file may be uploaded only before any upload has completed or failed. */

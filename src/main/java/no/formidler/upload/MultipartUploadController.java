@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/broker/api/v1/filetransfer")
 class MultipartUploadController {
     private static final Pattern RECIPIENT = Pattern.compile("^metadata\\.recipients(\\[\\d+\\])?$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PROPERTY = Pattern.compile("^metadata\\.propertylist\\[(.+)\\]$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PROPERTY = Pattern.compile("^metadata\\.propertylist(?:\\[(.+)\\]|\\.(.+))$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> FIELDS = Set.of("metadata.filename", "metadata.resourceid",
+            "metadata.sendersfiletransferreference", "metadata.sender", "metadata.checksum", "metadata.disablevirusscan");
     private static final int MAX_FIELD_LENGTH = 64 * 1024;
     private final TransferInitializer initializer;
     private final StreamedUpload upload;
@@ -53,6 +57,7 @@ class MultipartUploadController {
         List<String> recipients = new ArrayList<>();
         Map<String, String> properties = new LinkedHashMap<>();
         Part file = null;
+        ValidationErrors unknown = new ValidationErrors();
         for (Part part : request.getParts()) {
             String name = part.getName();
             if (name.equalsIgnoreCase("FileTransfer")) {
@@ -64,11 +69,14 @@ class MultipartUploadController {
             if (RECIPIENT.matcher(name).matches()) {
                 recipients.add(value);
             } else if (property.matches()) {
-                properties.put(property.group(1), value);
-            } else {
+                properties.put(property.group(1) != null ? property.group(1) : property.group(2), value);
+            } else if (FIELDS.contains(name.toLowerCase(Locale.ROOT))) {
                 fields.put(name.toLowerCase(Locale.ROOT), value);
+            } else {
+                unknown.add(name, "The field " + name + " is not part of the request; it cannot be bound.");
             }
         }
+        unknown.throwIfAny();
         InitializeRequest metadata = new InitializeRequest(
                 fields.get("metadata.filename"),
                 fields.get("metadata.resourceid"),

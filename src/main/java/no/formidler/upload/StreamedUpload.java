@@ -50,9 +50,14 @@ public class StreamedUpload {
             file = new StoredFile(location, size, content.md5Hex(), content.sha256Hex());
             outcome = session.finish();
         }
-        var completion = scan.complete(id, file, outcome);
+        var completion = lifecycle.completeUpload(id, file, scan.verdict(outcome, file));
         switch (completion) {
             case PUBLISHED, PROCESSING -> {
+                return id;
+            }
+            case SCAN_FAILED -> {
+                // Deleted after the failure committed, not under the outbox's lock; the sender learns it from the status.
+                deleteQuietly(location);
                 return id;
             }
             case CHECKSUM_MISMATCH -> {

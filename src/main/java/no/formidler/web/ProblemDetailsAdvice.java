@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** The one place where errors become problem details; nothing but a bug answers 500. */
 @RestControllerAdvice
@@ -79,6 +81,12 @@ class ProblemDetailsAdvice {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
         return respond(Problems.validation(Map.of("body", List.of("The multipart body could not be read.")), request));
+    }
+
+    /** An unknown route: the path is not echoed and nothing of the framework shows. */
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<ProblemDetail> unknownRoute(Exception e, HttpServletRequest request) {
+        return respond(Problems.of(404, "There is no endpoint at this path.", request));
     }
 
     /** Spring's own answers (405, 415, 404 for unknown paths, ...) in our problem shape; anything else is a bug. */

@@ -24,7 +24,7 @@ public final class Problems {
         problem.setType(URI.create(typeOf(status)));
         problem.setTitle(titleOf(status));
         problem.setDetail(detail);
-        problem.setProperty("traceId", TraceIdFilter.traceId(request));
+        problem.setProperty("traceId", TraceIdFilter.activityId(request));
         return problem;
     }
 
@@ -33,7 +33,7 @@ public final class Problems {
         problem.setType(URI.create(typeOf(400)));
         problem.setTitle("One or more validation errors occurred.");
         problem.setProperty("errors", errors);
-        problem.setProperty("traceId", TraceIdFilter.traceId(request));
+        problem.setProperty("traceId", TraceIdFilter.activityId(request));
         return problem;
     }
 
@@ -58,6 +58,9 @@ public final class Problems {
     }
 
     static String titleOf(int status) {
+        if (status == 416) {
+            return "Range Not Satisfiable"; // the reference's title; Spring's phrase is RFC 2616's
+        }
         HttpStatus known = HttpStatus.resolve(status);
         return known == null ? "Error" : known.getReasonPhrase();
     }

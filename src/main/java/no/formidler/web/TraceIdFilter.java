@@ -13,10 +13,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request a W3C trace id: the caller's (from {@code traceparent}) when it sent one, so its logs and ours
- * can be joined, else a fresh one. Problem details and log lines carry it.
+ * can be joined, else a fresh one. Log lines carry the trace id; problem details carry it as the reference does, as the
+ * W3C id of the request's own span ({@code 00-<trace id>-<span id>-00}, .NET's {@code Activity.Id}).
  */
 public class TraceIdFilter extends OncePerRequestFilter {
     static final String ATTRIBUTE = TraceIdFilter.class.getName();
+    private static final String SPAN_ATTRIBUTE = ATTRIBUTE + ".span";
     private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -25,6 +27,7 @@ public class TraceIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String traceId = incomingTraceId(request.getHeader("traceparent"));
         request.setAttribute(ATTRIBUTE, traceId);
+        request.setAttribute(SPAN_ATTRIBUTE, randomHex(8));
         MDC.put("traceId", traceId);
         try {
             chain.doFilter(request, response);
@@ -40,6 +43,12 @@ public class TraceIdFilter extends OncePerRequestFilter {
         return id instanceof String s ? s : newTraceId();
     }
 
+    /** The request's span as problem details show it: {@code 00-<trace id>-<span id>-00}. */
+    public static String activityId(HttpServletRequest request) {
+        Object span = request.getAttribute(SPAN_ATTRIBUTE);
+        return "00-" + traceId(request) + "-" + (span instanceof String s ? s : randomHex(8)) + "-00";
+    }
+
     private static String incomingTraceId(String traceparent) {
         if (traceparent != null) {
             var m = TRACEPARENT.matcher(traceparent.trim());
@@ -51,7 +60,11 @@ public class TraceIdFilter extends OncePerRequestFilter {
     }
 
     private static String newTraceId() {
-        byte[] bytes = new byte[16];
+        return randomHex(16);
+    }
+
+    private static String randomHex(int length) {
+        byte[] bytes = new byte[length];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }

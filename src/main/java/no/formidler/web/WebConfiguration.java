@@ -4,6 +4,7 @@ import jakarta.servlet.Filter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.JacksonModule;
@@ -12,6 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** Filters that run before authentication, in the reference's order (spec-core §1.3). */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+    /** First of all, before the API-key check too: every later filter and rule sees the path without the slash. */
+    @Bean
+    FilterRegistrationBean<TrailingSlashFilter> trailingSlashFilter() {
+        FilterRegistrationBean<TrailingSlashFilter> registration = new FilterRegistrationBean<>(new TrailingSlashFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<TraceIdFilter> traceIdFilter() {
         return first(new TraceIdFilter(), 0);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.BrokerClient;
@@ -60,9 +61,15 @@ class AuthorizationMatrixTest extends ApiTest {
     /** The cast of one row. */
     private final class Cast {
         final Scenario s = scenario().ready();
+        /** The client the row's requests go through (the setup always uses the plain one). */
+        final BrokerClient api;
         final Scenario other = scenario().ready();
         final String reference = "matrix-ref-" + UUID.randomUUID();
         String transferId;
+
+        Cast(BrokerClient api) {
+            this.api = api;
+        }
 
         String publishedTransfer() {
             if (transferId == null) {
@@ -107,35 +114,45 @@ class AuthorizationMatrixTest extends ApiTest {
         CALLERS.put("otherOwner", c -> c.other.ownerToken);
 
         String api = "/broker/api/v1";
-        ENDPOINTS.put("initialize", (c, t) -> c.s.client.postJson(api + "/filetransfer", t, c.initializeJson()));
+        ENDPOINTS.put("initialize", (c, t) -> c.api.postJson(api + "/filetransfer", t, c.initializeJson()));
         ENDPOINTS.put("initializeAndUpload", AuthorizationMatrixTest::initializeAndUpload);
-        ENDPOINTS.put("upload", (c, t) -> c.s.client.post(api + "/filetransfer/" + c.publishedTransfer() + "/upload", t,
+        ENDPOINTS.put("upload", (c, t) -> c.api.post(api + "/filetransfer/" + c.publishedTransfer() + "/upload", t,
                 HttpRequest.BodyPublishers.ofString("more"), "Content-Type", "application/octet-stream"));
-        ENDPOINTS.put("overview", (c, t) -> c.s.client.get(api + "/filetransfer/" + c.publishedTransfer(), t));
-        ENDPOINTS.put("details", (c, t) -> c.s.client.get(api + "/filetransfer/" + c.publishedTransfer() + "/details", t));
-        ENDPOINTS.put("overviewOfUnknownId", (c, t) -> c.s.client.get(api + "/filetransfer/" + UUID.randomUUID(), t));
+        ENDPOINTS.put("overview", (c, t) -> c.api.get(api + "/filetransfer/" + c.publishedTransfer(), t));
+        ENDPOINTS.put("details", (c, t) -> c.api.get(api + "/filetransfer/" + c.publishedTransfer() + "/details", t));
+        ENDPOINTS.put("overviewOfUnknownId", (c, t) -> c.api.get(api + "/filetransfer/" + UUID.randomUUID(), t));
         ENDPOINTS.put("search", (c, t) -> {
             c.publishedTransfer();
-            return c.s.client.get(api + "/filetransfer?resourceId=" + c.s.resourceId, t);
+            return c.api.get(api + "/filetransfer?resourceId=" + c.s.resourceId, t);
         });
-        ENDPOINTS.put("download", (c, t) -> c.s.client.get(api + "/filetransfer/" + c.publishedTransfer() + "/download", t));
-        ENDPOINTS.put("confirmDownload", (c, t) -> c.s.client.postJson(
+        ENDPOINTS.put("download", (c, t) -> c.api.get(api + "/filetransfer/" + c.publishedTransfer() + "/download", t));
+        ENDPOINTS.put("confirmDownload", (c, t) -> c.api.postJson(
                 api + "/filetransfer/" + c.publishedTransfer() + "/confirmdownload", t, null));
-        ENDPOINTS.put("configureResource", (c, t) -> c.s.client.putJson(api + "/resource/" + c.s.resourceId, t, "{}"));
-        ENDPOINTS.put("getResource", (c, t) -> c.s.client.get(api + "/resource/" + c.s.resourceId, t));
-        ENDPOINTS.put("replacePolicy", (c, t) -> c.s.client.putJson(api + "/resource/" + c.s.resourceId + "/policy", t,
+        ENDPOINTS.put("configureResource", (c, t) -> c.api.putJson(api + "/resource/" + c.s.resourceId, t, "{}"));
+        ENDPOINTS.put("getResource", (c, t) -> c.api.get(api + "/resource/" + c.s.resourceId, t));
+        ENDPOINTS.put("replacePolicy", (c, t) -> c.api.putJson(api + "/resource/" + c.s.resourceId + "/policy", t,
                 "{\"rules\":[{\"subjects\":[\"0192:" + c.s.sender + "\"],\"actions\":[\"write\",\"read\"]}]}"));
-        ENDPOINTS.put("getPolicy", (c, t) -> c.s.client.get(api + "/resource/" + c.s.resourceId + "/policy", t));
-        ENDPOINTS.put("replaceAccessList", (c, t) -> c.s.client.putJson(api + "/resource/" + c.s.resourceId + "/accesslist", t,
+        ENDPOINTS.put("getPolicy", (c, t) -> c.api.get(api + "/resource/" + c.s.resourceId + "/policy", t));
+        ENDPOINTS.put("replaceAccessList", (c, t) -> c.api.putJson(api + "/resource/" + c.s.resourceId + "/accesslist", t,
                 "{\"enabled\":false,\"members\":[\"0192:" + c.s.recipient1 + "\"]}"));
-        ENDPOINTS.put("getAccessList", (c, t) -> c.s.client.get(api + "/resource/" + c.s.resourceId + "/accesslist", t));
-        ENDPOINTS.put("registerServiceOwner", (c, t) -> c.s.client.postJson(api + "/serviceowner", t, "{\"name\":\"Again\"}"));
-        ENDPOINTS.put("getServiceOwner", (c, t) -> c.s.client.get(api + "/serviceowner", t));
-        ENDPOINTS.put("exchangeToken", (c, t) -> c.s.client.get("/authentication/api/v1/exchange/maskinporten", t));
+        ENDPOINTS.put("getAccessList", (c, t) -> c.api.get(api + "/resource/" + c.s.resourceId + "/accesslist", t));
+        ENDPOINTS.put("registerServiceOwner", (c, t) -> c.api.postJson(api + "/serviceowner", t, "{\"name\":\"Again\"}"));
+        ENDPOINTS.put("getServiceOwner", (c, t) -> c.api.get(api + "/serviceowner", t));
+        ENDPOINTS.put("exchangeToken", (c, t) -> c.api.get("/authentication/api/v1/exchange/maskinporten", t));
     }
 
     @TestFactory
     Stream<DynamicContainer> everyEndpointAgainstEveryCaller() {
+        return matrix(() -> client);
+    }
+
+    /** The reference's routing ignores a trailing slash; the slash form must meet exactly the same checks. */
+    @TestFactory
+    Stream<DynamicContainer> everyEndpointWithATrailingSlashAgainstEveryCaller() {
+        return matrix(() -> client.withTrailingSlash());
+    }
+
+    private Stream<DynamicContainer> matrix(Supplier<BrokerClient> api) {
         List<String> lines = MATRIX.lines().filter(l -> !l.isBlank()).toList();
         List<String> callers = List.of(lines.get(0).trim().split("\\s+")).subList(1, CALLERS.size() + 1);
         assertThat(callers).containsExactlyElementsOf(CALLERS.keySet());
@@ -145,7 +162,7 @@ class AuthorizationMatrixTest extends ApiTest {
             String[] cells = line.trim().split("\\s+");
             String endpoint = cells[0];
             return DynamicContainer.dynamicContainer(endpoint, Stream.of(DynamicTest.dynamicTest("row", () -> {
-                Cast cast = new Cast();
+                Cast cast = new Cast(api.get());
                 List<String> failures = new ArrayList<>();
                 for (int i = 0; i < callers.size(); i++) {
                     String caller = callers.get(i);
@@ -194,7 +211,7 @@ class AuthorizationMatrixTest extends ApiTest {
                 .append("Content-Disposition: form-data; name=\"FileTransfer\"; filename=\"").append(FILE_NAME).append("\"\r\n")
                 .append("Content-Type: application/octet-stream\r\n\r\nsecret\r\n")
                 .append("--").append(boundary).append("--\r\n");
-        return c.s.client.post("/broker/api/v1/filetransfer/upload", token, HttpRequest.BodyPublishers.ofString(body.toString()),
+        return c.api.post("/broker/api/v1/filetransfer/upload", token, HttpRequest.BodyPublishers.ofString(body.toString()),
                 "Content-Type", "multipart/form-data; boundary=" + boundary);
     }
 }

@@ -44,14 +44,14 @@ class ResourceConfigurationTest extends ApiTest {
     }
 
     @Test
-    void onlyTheFieldsSentAreChangedAndDurationsComeBackAsGiven() {
+    void onlyTheFieldsSentAreChangedAndDurationsComeBackAsTimeSpanText() {
         Scenario s = scenario().ready("{\"maxFileTransferSize\":5000,\"fileTransferTimeToLive\":\"P30D\"}");
         assertThat(put(s, "{\"purgeFileTransferGracePeriod\":\"PT2H\",\"purgeFileTransferAfterAllRecipientsConfirmed\":false}").status())
                 .isEqualTo(204);
         var settings = client.get("/broker/api/v1/resource/" + s.resourceId, s.ownerToken).json();
         assertThat(settings.get("maxFileTransferSize").asLong()).isEqualTo(5000);
-        assertThat(settings.get("fileTransferTimeToLive").asString()).isEqualTo("P30D");
-        assertThat(settings.get("purgeFileTransferGracePeriod").asString()).isEqualTo("PT2H");
+        assertThat(settings.get("fileTransferTimeToLive").asString()).isEqualTo("30.00:00:00");
+        assertThat(settings.get("purgeFileTransferGracePeriod").asString()).isEqualTo("02:00:00");
         assertThat(settings.get("purgeFileTransferAfterAllRecipientsConfirmed").asBoolean()).isFalse();
         assertThat(settings.get("requiredParty").isNull()).isTrue();
     }

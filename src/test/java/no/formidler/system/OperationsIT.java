@@ -52,7 +52,7 @@ class OperationsIT {
         JsonNode problem = refused.json();
         assertThat(problem.get("status").asInt()).isEqualTo(429);
         assertThat(problem.get("title").asString()).isEqualTo("Too Many Requests");
-        assertThat(problem.get("traceId").asString()).hasSize(32);
+        assertThat(problem.get("traceId").asString()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00");
         assertThat(client.get("/broker/api/v1/filetransfer/00000000-0000-0000-0000-000000000001", token).status())
                 .as("another endpoint has its own allowance").isNotEqualTo(429);
         assertThat(client.get(search, token("986252932", "altinn:broker.read")).status())

@@ -17,9 +17,20 @@ public final class BrokerClient {
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final boolean trailingSlash;
 
     public BrokerClient(String baseUrl) {
+        this(baseUrl, false);
+    }
+
+    private BrokerClient(String baseUrl, boolean trailingSlash) {
         this.baseUrl = baseUrl;
+        this.trailingSlash = trailingSlash;
+    }
+
+    /** The same client, but every path it sends ends in a slash (before the query), as eFormidling's client sends. */
+    public BrokerClient withTrailingSlash() {
+        return new BrokerClient(baseUrl, true);
     }
 
     public String baseUrl() {
@@ -28,7 +39,7 @@ public final class BrokerClient {
 
     /** A request builder for {@code path} with the bearer token (none when {@code token} is null) and headers. */
     public HttpRequest.Builder request(String path, String token, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(5));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + withSlash(path))).timeout(Duration.ofMinutes(5));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -36,6 +47,14 @@ public final class BrokerClient {
             builder.header(headers[i], headers[i + 1]);
         }
         return builder;
+    }
+
+    private String withSlash(String path) {
+        if (!trailingSlash) {
+            return path;
+        }
+        int query = path.indexOf('?');
+        return query < 0 ? path + "/" : path.substring(0, query) + "/" + path.substring(query);
     }
 
     public Response get(String path, String token, String... headers) {

@@ -19,7 +19,7 @@ class InitializeTest extends ApiTest {
         JsonNode body = response.json();
         assertThat(body.get("title").asString()).isEqualTo("One or more validation errors occurred.");
         assertThat(body.get("type").asString()).isEqualTo("https://tools.ietf.org/html/rfc9110#section-15.5.1");
-        assertThat(body.get("traceId").asString()).hasSize(32);
+        assertThat(body.get("traceId").asString()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00");
         assertThat(body.get("errors").get(field).toString()).contains(message);
     }
 
@@ -103,8 +103,6 @@ class InitializeTest extends ApiTest {
     void malformedBodiesAreRefusedWithoutA500() {
         Scenario s = scenario().ready();
         assertValidationProblem(client.postJson(PATH, s.senderToken, "{\"fileName\":"), "body", "not valid JSON");
-        assertValidationProblem(client.postJson(PATH, s.senderToken, s.initializeJson("a", List.of(s.recipient1), "\"unknown\":1")),
-                "body", "Unknown field");
         assertValidationProblem(client.postJson(PATH, s.senderToken, "{\"fileName\":\"a\",\"recipients\":\"0192:986252932\"}"),
                 "body", "wrong type");
         assertValidationProblem(client.postJson(PATH, s.senderToken, null), "body", "non-empty request body");

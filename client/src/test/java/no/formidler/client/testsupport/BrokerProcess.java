@@ -1,0 +1,148 @@
+package no.formidler.client.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real broker ({@code java -jar target/formidler.jar}, built by the root build) as a separate process, for the
+ * client's and the CLI's tests. Its output goes to {@code <dataDir>/broker-<port>.log}.
+ */
+public final class BrokerProcess implements AutoCloseable {
+    private static final Path JAR = Path.of(System.getProperty("formidler.broker.jar", "../target/formidler.jar"));
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private BrokerProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * A standalone broker with development tokens, no rate limits (the tests send hundreds of requests a minute) and
+     * webhooks allowed to loopback, on a free port.
+     */
+    public static BrokerProcess standalone(Path dataDir) {
+        return start(dataDir, Map.of("formidler.rate-limits.enabled", "false",
+                "formidler.events.allow-private-endpoints", "true"));
+    }
+
+    /** Starts a broker on a free port with {@code properties} (Spring Boot names) and waits until /health is 200. */
+    public static BrokerProcess start(Path dataDir, Map<String, String> properties) {
+        return start(dataDir, freePort(), properties);
+    }
+
+    public static BrokerProcess start(Path dataDir, int port, Map<String, String> properties) {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: the client and CLI tests run after the broker is packaged (`mvn -B package` at the repository root)");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString(),
+                "--server.port=" + port, "--formidler.data-dir=" + dataDir));
+        properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+        try {
+            Files.createDirectories(dataDir);
+            Path log = dataDir.resolve("broker-" + port + ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            BrokerProcess broker = new BrokerProcess(process, port, log);
+            try {
+                broker.awaitHealthy(Duration.ofSeconds(90));
+            } catch (RuntimeException e) {
+                // Nobody holds a handle to a broker that never came up: stop it here, or it outlives the test.
+                broker.kill();
+                throw e;
+            }
+            return broker;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** kill -9: no shutdown hook runs, nothing is flushed. */
+    public void kill() throws InterruptedException {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** A graceful stop (SIGTERM). */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The broker exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("The broker did not become healthy within " + timeout + "; see " + log);
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
