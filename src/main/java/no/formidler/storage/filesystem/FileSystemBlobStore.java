@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import no.formidler.storage.BlobNotFoundException;
 import no.formidler.storage.BlobStore;
+import no.formidler.storage.LocalFileReadable;
 import no.formidler.storage.PartedBlobStore;
 import no.formidler.storage.ReachableStore;
 
