@@ -9,9 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Confirm download (E8). The transfer row is locked while confirming, so when the last two recipients confirm at
- * once, the second sees the first and the transfer does reach AllConfirmedDownloaded ({@link PurgeAfterConfirmation}
- * then moves its purge forward).
+ * Confirm download (E8, docs/compatibility.md §1). The transfer row is locked while confirming, so when the last two
+ * recipients confirm at once, the second sees the first and the transfer does reach AllConfirmedDownloaded ({@link
+ * PurgeAfterConfirmation} then moves its purge forward).
  */
 @Service
 public class DownloadConfirmation {

@@ -11,7 +11,10 @@ import no.formidler.error.BrokerException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The recipient's side of a download (E7): who may fetch which file, and the record that it did. */
+/**
+ * The recipient's side of a download (E7, docs/compatibility.md §1): who may fetch which file, and the record that it
+ * did.
+ */
 @Service
 public class RecipientDownloads {
     /** Ranged downloads come in bursts (parallel parts, resumes): one DownloadStarted per burst is enough. */

@@ -11,8 +11,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Transfers that stopped moving (reference §5.12): an upload that broke off without a trace (the broker died mid-request)
- * is failed; a transfer left in processing is only counted, since nothing here can finish it.
+ * Transfers that stopped moving (docs/compatibility.md §6): an upload that broke off without a trace (the broker died
+ * mid-request) is failed; a transfer left in processing is only counted, since nothing here can finish it.
  */
 @Service
 public class StuckTransfers {

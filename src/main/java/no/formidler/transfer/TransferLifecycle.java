@@ -38,7 +38,8 @@ public class TransferLifecycle {
     }
 
     /**
-     * Checks that the caller may upload to the transfer now (E2 steps 1–2) and records {@code UploadStarted}.
+     * Checks that the caller may upload to the transfer now (docs/compatibility.md §5.2) and records {@code
+     * UploadStarted}.
      *
      * @param declaredLength the Content-Length, when the client sent one: checked before any byte is read
      */

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * TUS 1.0.0 (https://tus.io/protocols/resumable-upload) at the reference's URLs (spec-edges §2.2): {@code /tus/{id}}
- * for a single or final upload, {@code /tus/{id}/partial/{partialId}} and the legacy {@code /tus/{id}/{partialId}}
- * for partial ones. Each verb checks its headers here and hands over to its own class.
+ * TUS 1.0.0 (https://tus.io/protocols/resumable-upload) at the reference's URLs (docs/compatibility.md §5.2): {@code
+ * /tus/{id}} for a single or final upload, {@code /tus/{id}/partial/{partialId}} and the legacy {@code
+ * /tus/{id}/{partialId}} for partial ones. Each verb checks its headers here and hands over to its own class.
  */
 @RestController
 @RequestMapping(TusController.BASE)
