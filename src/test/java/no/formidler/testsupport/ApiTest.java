@@ -65,6 +65,8 @@ public abstract class ApiTest {
         registry.add("formidler.events.allow-private-endpoints", () -> "true");
         registry.add("formidler.events.first-retry", () -> "200ms");
         registry.add("formidler.events.max-retry-interval", () -> "2s");
+        // The tests sweep expired TUS uploads themselves; the recurring sweep (on the test clock) must not race them.
+        registry.add("formidler.tus.sweep-interval", () -> "P3650D");
     }
 
     @BeforeEach
