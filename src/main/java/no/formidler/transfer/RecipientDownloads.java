@@ -30,7 +30,7 @@ public class RecipientDownloads {
     }
 
     public DownloadableFile authorize(Caller caller, UUID id) {
-        FileTransfer transfer = transfers.find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        FileTransfer transfer = transfers.require(id);
         Organization recipient = access.requireRecipient(caller, transfer);
         if (!transfer.status().downloadable()) {
             throw new BrokerException(BrokerError.FILE_NOT_READY_FOR_DOWNLOAD);

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class StuckTransfers {
-    static final String STUCK_UPLOAD_TEXT = "File transfer was stuck in UploadStarted as it failed upload mid-request.";
+    /** The status text of an upload failed for being stuck, by this check or by the TUS expiry sweep. */
+    public static final String STUCK_UPLOAD_TEXT = "File transfer was stuck in UploadStarted as it failed upload mid-request.";
     /** The most transfers one check fails; the next check takes the rest. */
     static final int BATCH = 1000;
     private final TransferRepository transfers;

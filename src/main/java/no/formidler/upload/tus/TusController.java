@@ -3,7 +3,6 @@ package no.formidler.upload.tus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.OptionalLong;
@@ -203,9 +202,5 @@ class TusController {
 
     static String partialLocation(UUID transferId, UUID partialId) {
         return BASE + "/" + transferId + "/partial/" + partialId.toString().replace("-", "");
-    }
-
-    static String httpDate(Instant instant) {
-        return HTTP_DATE.format(instant);
     }
 }
