@@ -134,7 +134,10 @@ public final class BrokerClient {
         return response.body();
     }
 
-    /** Confirms the download; safe to repeat. */
+    /**
+     * Confirms the download. Retried after a lost answer; once every recipient has confirmed, such a repeat is
+     * refused with {@code BRO-00010}, which then means it had succeeded.
+     */
     public void confirm(UUID fileTransferId) {
         http.discard(() -> http.request(TRANSFERS + "/" + fileTransferId + "/confirmdownload")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), BrokerHttp.Safety.SAFE);
