@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import no.formidler.error.BrokerError;
 
-/** Which broker errors each endpoint may answer with (reference spec-core §1.6.1, "fires when"). */
+/** Which broker errors each endpoint may answer with (docs/compatibility.md §2, "fires when"). */
 final class EndpointErrors {
     private static final String API = "/broker/api/v1";
 

@@ -35,7 +35,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Which routes need which scope (reference spec-core §2.2), and which token issuers are trusted. Finer decisions
+ * Which routes need which scope (docs/compatibility.md §3), and which token issuers are trusted. Finer decisions
  * (may this caller act for this party on this resource?) are the {@link PolicyDecisionPoint}'s.
  */
 @Configuration(proxyBeanMethods = false)

@@ -30,9 +30,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * E7: the file, whole or one byte range, from the store to the recipient: from a file on this node's disk by the
- * servlet container's sendfile (zero-copy), from other stores streamed through one bounded buffer; or, with a store
- * configured for presigned downloads, a 307 redirect to a short-lived URL at the store.
+ * E7 (docs/compatibility.md §1): the file, whole or one byte range, from the store to the recipient: from a file on
+ * this node's disk by the servlet container's sendfile (zero-copy), from other stores streamed through one bounded
+ * buffer; or, with a store configured for presigned downloads, a 307 redirect to a short-lived URL at the store.
  */
 @RestController
 @RequestMapping("/broker/api/v1/filetransfer")

@@ -2,7 +2,7 @@ package no.formidler.error;
 
 /**
  * Every domain error the broker API can answer with, with the status and message of the Altinn 3 Broker contract
- * (reference spec-core §1.6.1). The message texts are part of the wire contract: do not reword them.
+ * (docs/compatibility.md §2). The message texts are part of the wire contract: do not reword them.
  */
 public enum BrokerError {
     FILE_TRANSFER_NOT_FOUND(1, 404, "The requested file transfer was not found"),

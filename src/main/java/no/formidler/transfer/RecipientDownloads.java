@@ -11,7 +11,10 @@ import no.formidler.error.BrokerException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The recipient's side of a download (E7): who may fetch which file, and the record that it did. */
+/**
+ * The recipient's side of a download (E7, docs/compatibility.md §1): who may fetch which file, and the record that it
+ * did.
+ */
 @Service
 public class RecipientDownloads {
     /** Ranged downloads come in bursts (parallel parts, resumes): one DownloadStarted per burst is enough. */
@@ -27,7 +30,7 @@ public class RecipientDownloads {
     }
 
     public DownloadableFile authorize(Caller caller, UUID id) {
-        FileTransfer transfer = transfers.find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        FileTransfer transfer = transfers.require(id);
         Organization recipient = access.requireRecipient(caller, transfer);
         if (!transfer.status().downloadable()) {
             throw new BrokerException(BrokerError.FILE_NOT_READY_FOR_DOWNLOAD);
