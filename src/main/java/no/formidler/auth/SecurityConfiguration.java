@@ -69,7 +69,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/health", "/dev/tokens/**", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus",
-                                "/v3/api-docs/**", "/swagger", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                                "/v3/api-docs/**", "/swagger", "/swagger-ui/**", "/swagger-ui.html", "/error",
+                                "/.well-known/jwks.json").permitAll()
                         .requestMatchers(API + "/filetransfer/upload/tus", API + "/filetransfer/upload/tus/**").hasAuthority(WRITE)
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer", API + "/filetransfer/upload",
                                 API + "/filetransfer/*/upload").hasAuthority(WRITE)
@@ -81,6 +82,9 @@ class SecurityConfiguration {
                                 API + "/filetransfer/*/details").hasAnyAuthority(READ, WRITE)
                         .requestMatchers(HttpMethod.HEAD, API + "/filetransfer", API + "/filetransfer/*",
                                 API + "/filetransfer/*/details").hasAnyAuthority(READ, WRITE)
+                        .requestMatchers(HttpMethod.GET, API + "/filetransfer/*/receipts").hasAnyAuthority(READ, WRITE)
+                        .requestMatchers(HttpMethod.GET, API + "/filetransfer/*/audit", API + "/audit/checkpoints/*")
+                        .hasAnyAuthority(READ, WRITE, SERVICE_OWNER)
                         .requestMatchers(HttpMethod.PUT, API + "/resource/*/approval").hasAuthority(MAINTENANCE)
                         // an external malware scanner's results: authenticated by a shared secret header, not a token
                         .requestMatchers(HttpMethod.POST, API + "/webhooks/malwarescanresults").permitAll()

@@ -54,14 +54,14 @@ class DownloadController {
         Optional<URI> direct = presigned(file);
         if (direct.isPresent()) {
             // The client fetches the bytes (and its Range) from the store itself; the attempt is recorded here.
-            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent(), offset, length);
             response.setStatus(307);
             response.setHeader("Location", direct.get().toString());
             response.setHeader("Cache-Control", "no-store");
             return;
         }
         try (InputStream content = open(caller, file, offset, length)) {
-            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent(), offset, length);
             response.setStatus(range.isPresent() ? 206 : 200);
             response.setContentType("application/octet-stream");
             response.setHeader("Content-Disposition", contentDisposition(file.fileName()));
