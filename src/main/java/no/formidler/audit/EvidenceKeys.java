@@ -45,14 +45,20 @@ public class EvidenceKeys {
         this.keys = properties.signingKey() == null ? fromDataDir() : fromConfiguration();
     }
 
-    /** The key that signs now. */
+    /** The key that signs now: a key of the data directory older than {@code key-max-age} is replaced first. */
     ECKey current() {
         ECKey current = keys.get(keys.size() - 1);
-        if (properties.signingKey() == null && current.getIssueTime() != null
-                && current.getIssueTime().toInstant().plus(properties.keyMaxAge()).isBefore(clock.instant())) {
-            return rotate();
-        }
-        return current;
+        return expired(current) ? rotateExpired() : current;
+    }
+
+    private synchronized ECKey rotateExpired() {
+        ECKey current = keys.get(keys.size() - 1);
+        return expired(current) ? rotate() : current;
+    }
+
+    private boolean expired(ECKey key) {
+        return properties.signingKey() == null && key.getIssueTime() != null
+                && key.getIssueTime().toInstant().plus(properties.keyMaxAge()).isBefore(clock.instant());
     }
 
     /** The public keys, current and retired. */
