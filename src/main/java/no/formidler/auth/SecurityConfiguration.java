@@ -3,13 +3,7 @@ package no.formidler.auth;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +62,7 @@ class SecurityConfiguration {
                 .headers(h -> h.cacheControl(c -> c.disable()))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/health", "/dev/tokens/**", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus",
+                                "/actuator/prometheus", "/maskinporten/token", "/maskinporten/jwk",
                                 "/v3/api-docs/**", "/swagger", "/swagger-ui/**", "/swagger-ui.html", "/error",
                                 "/.well-known/jwks.json").permitAll()
                         .requestMatchers(API + "/filetransfer/upload/tus", API + "/filetransfer/upload/tus/**").hasAuthority(WRITE)
@@ -127,13 +121,15 @@ class SecurityConfiguration {
 
     @Bean
     TrustedIssuers trustedIssuers(FormidlerProperties properties, Optional<DevTokenIssuer> devIssuer,
-                                  BrokerTokenSigner brokerIssuer) {
+                                  BrokerTokenSigner brokerIssuer, Optional<MaskinportenIssuer> maskinporten) {
         Map<String, AuthenticationManager> managers = new HashMap<>();
         for (FormidlerProperties.Issuer issuer : properties.auth().issuers()) {
             managers.put(issuer.issuer(), manager(decoder(issuer), issuer.issuer()));
         }
         managers.put(brokerIssuer.issuer(), manager(NimbusJwtDecoder.withPublicKey(brokerIssuer.publicKey()).build(),
                 brokerIssuer.issuer()));
+        maskinporten.ifPresent(mp -> managers.put(mp.issuer(),
+                manager(NimbusJwtDecoder.withPublicKey(mp.publicKey()).build(), mp.issuer())));
         devIssuer.ifPresent(dev -> {
             log.warn("The development token issuer '{}' is ON: anybody who can reach /dev/tokens can get a token. "
                     + "Set formidler.dev-tokens.enabled=false outside development.", dev.issuer());
@@ -182,7 +178,7 @@ class SecurityConfiguration {
             return NimbusJwtDecoder.withJwkSetUri(issuer.jwksUri()).build();
         }
         if (issuer.publicKeyLocation() != null) {
-            return NimbusJwtDecoder.withPublicKey(readPublicKey(issuer.publicKeyLocation())).build();
+            return NimbusJwtDecoder.withPublicKey(PemKeys.readPublicKey(issuer.publicKeyLocation())).build();
         }
         throw new IllegalStateException("Issuer " + issuer.issuer() + " needs jwks-uri or public-key-location");
     }
@@ -192,18 +188,6 @@ class SecurityConfiguration {
                 JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<Object>("exp", Objects::nonNull)));
         return new JwtAuthenticationProvider(decoder)::authenticate;
-    }
-
-    private static RSAPublicKey readPublicKey(Path pem) {
-        try {
-            String base64 = Files.readString(pem)
-                    .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")
-                    .replaceAll("\\s", "");
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the public key " + pem, e);
-        }
     }
 
     /** The token issuers this broker trusts, each with its own key source. */

@@ -33,8 +33,7 @@ class VerifyReceiptIT {
         broker = shared;
         Parties.setUp(broker, RESOURCE, 1 << 20);
         cli = new Cli(dir.resolve("config"));
-        assertThat(cli.run("login", "--profile", "sender", "--base-url", broker.baseUrl(), "--dev-org", Parties.SENDER,
-                "--scopes", Parties.SENDER_SCOPES).exitCode()).isZero();
+        cli.login("sender", broker.baseUrl(), Parties.SENDER, Parties.SENDER_SCOPES);
         file = Files.writeString(dir.resolve("invoice.txt"), "Invoice 2026-12");
         BrokerClient sender = Parties.sender(broker);
         UUID id = sender.send(FileTransferRequest.of("invoice.txt", RESOURCE, "0192:" + Parties.SENDER,

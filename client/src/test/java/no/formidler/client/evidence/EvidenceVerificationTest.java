@@ -18,12 +18,14 @@ import no.formidler.client.UploadOptions;
 import no.formidler.client.VerificationFailedException;
 import no.formidler.client.testsupport.BrokerProcess;
 import no.formidler.client.testsupport.Parties;
-import org.junit.jupiter.api.AfterAll;
+import no.formidler.client.testsupport.TestBroker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The offline verifier against what the real broker signs: receipts, audit entries and checkpoints. */
+@ExtendWith(TestBroker.class)
 class EvidenceVerificationTest {
     private static final String RESOURCE = "client-evidence";
     @TempDir
@@ -32,14 +34,9 @@ class EvidenceVerificationTest {
     static Parties parties;
 
     @BeforeAll
-    static void startBroker() {
-        broker = BrokerProcess.standalone(dir.resolve("broker"));
+    static void setUp(BrokerProcess shared) {
+        broker = shared;
         parties = Parties.setUp(broker, RESOURCE, 1L << 20);
-    }
-
-    @AfterAll
-    static void stopBroker() throws InterruptedException {
-        broker.close();
     }
 
     @Test
