@@ -8,14 +8,11 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -94,37 +91,15 @@ public class EvidenceKeys {
 
     private List<ECKey> fromConfiguration() {
         List<ECKey> configured = new ArrayList<>();
-        properties.retiredKeys().forEach(path -> configured.add(withThumbprint(parsePem(path))));
-        configured.add(withThumbprint(signingKey(properties.signingKey())));
-        return List.copyOf(configured);
-    }
-
-    private ECKey signingKey(Path path) {
-        String name = path.getFileName().toString().toLowerCase();
-        if (!name.endsWith(".p12") && !name.endsWith(".pfx")) {
-            return parsePem(path);
-        }
         char[] password = properties.keyStorePassword().toCharArray();
-        try (InputStream in = Files.newInputStream(path)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            String alias = store.aliases().nextElement();
-            return ECKey.load(store, alias, password);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException | JOSEException e) {
-            throw new IllegalStateException("Cannot load the evidence signing key " + path, e);
+        properties.retiredKeys().forEach(path -> configured.add(withThumbprint(KeyFiles.read(path, password).toPublicJWK())));
+        ECKey signing = KeyFiles.read(properties.signingKey(), password);
+        if (!signing.isPrivate()) {
+            throw new IllegalStateException(properties.signingKey() + " holds no PKCS#8 PRIVATE KEY (convert a SEC1 key "
+                    + "with `openssl pkcs8 -topk8 -nocrypt`)");
         }
-    }
-
-    private static ECKey parsePem(Path path) {
-        try {
-            return JWK.parseFromPEMEncodedObjects(Files.readString(path)).toECKey();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot read the EC key " + path, e);
-        }
+        configured.add(withThumbprint(signing));
+        return List.copyOf(configured);
     }
 
     private static ECKey withThumbprint(ECKey key) {
