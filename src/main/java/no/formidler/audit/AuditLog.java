@@ -74,12 +74,6 @@ public class AuditLog {
                 .param("id", fileTransferId).query(AuditLog::stored).list();
     }
 
-    /** The entries about a resource and its transfers, in order, from {@code after} on, at most {@code limit}. */
-    public List<StoredEntry> ofResource(String resourceId, long after, int limit) {
-        return jdbc.sql(SELECT + " where resource_id = :id and sequence > :after order by sequence limit :limit")
-                .param("id", resourceId).param("after", after).param("limit", limit).query(AuditLog::stored).list();
-    }
-
     /** Every entry's sequence number and leaf hash, in log order: what a checkpoint's tree is built over. */
     List<Leaf> leaves() {
         return jdbc.sql("select sequence, hash from audit_entry order by sequence")

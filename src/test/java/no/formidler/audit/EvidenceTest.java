@@ -114,18 +114,23 @@ class EvidenceTest extends ApiTest {
     @Test
     void eventsThatCertifySomethingCarryTheirReceiptUrl() {
         Scenario s = scenario().ready();
+        s.policy("""
+                {"rules":[{"subjects":["0192:%s"],"actions":["write","read","subscribe"]},
+                          {"subjects":["0192:%s","0192:%s"],"actions":["read"]}]}"""
+                .formatted(s.sender, s.recipient1, s.recipient2));
         String id = s.publish(FILE);
-        JsonNode feed = client.get("/events/api/v1/events?resource=urn:altinn:resource:" + s.resourceId
-                + "&after=0", s.senderToken).json();
-        if (feed == null || !feed.isArray()) {
-            return; // the feed's own shape is pinned by its tests; the receipt URL by the webhook test below
+        var response = client.get("/events/api/v1/events?resource=urn:altinn:resource:" + s.resourceId,
+                ISSUER.enterprise(s.sender, "altinn:events.subscribe"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+
+        Map<String, String> receiptByType = new java.util.HashMap<>();
+        for (JsonNode event : response.json()) {
+            JsonNode receipt = event.get("data").get("receipt");
+            receiptByType.put(event.get("type").asString(), receipt == null ? "none" : receipt.asString());
         }
-        for (JsonNode event : feed) {
-            if (event.get("type").asString().endsWith(".published")) {
-                assertThat(event.get("data").get("receipt").asString())
-                        .isEqualTo("http://localhost:8080/broker/api/v1/filetransfer/" + id + "/receipts");
-            }
-        }
+        assertThat(receiptByType).containsEntry("no.altinn.broker.published",
+                "http://localhost:8080/broker/api/v1/filetransfer/" + id + "/receipts")
+                .containsEntry("no.altinn.broker.filetransferinitialized", "none");
     }
 
     @Test
@@ -172,6 +177,29 @@ class EvidenceTest extends ApiTest {
         assertThat(verifies(oldReceipt, published)).isTrue();
         assertThat(JWSObject.parse(newReceipt).getHeader().getKeyID()).isEqualTo(newKid);
         assertThat(verifies(newReceipt, published)).isTrue();
+    }
+
+    @Test
+    void resourceSettingsRulesAccessListAndSubscriptionChangesAreAudited() {
+        Scenario s = scenario().ready();
+        s.policy("""
+                {"rules":[{"subjects":["0192:%s"],"actions":["write","read","subscribe"]}]}""".formatted(s.sender));
+        assertThat(client.putJson("/broker/api/v1/resource/" + s.resourceId + "/accesslist", s.ownerToken,
+                "{\"enabled\":false,\"members\":[\"0192:" + s.recipient1 + "\"]}").status()).isEqualTo(200);
+        String events = ISSUER.enterprise(s.owner, "altinn:events.subscribe " + Scenario.SERVICE_OWNER);
+        var subscription = client.postJson("/events/api/v1/subscriptions", events,
+                "{\"endPoint\":\"http://127.0.0.1:9/hook\",\"resourceFilter\":\"urn:altinn:resource:"
+                        + s.resourceId + "\"}");
+        assertThat(subscription.status()).as(subscription.toString()).isEqualTo(201);
+        client.send(client.request("/events/api/v1/subscriptions/" + subscription.json().get("id").asLong(), events)
+                .DELETE().build());
+
+        List<String> actions = jdbc.sql("select action from audit_entry where resource_id = :r order by sequence")
+                .param("r", s.resourceId).query(String.class).list();
+        assertThat(actions).containsSubsequence("resource-created", "resource-policy", "resource-access-list",
+                "subscription-created", "subscription-deleted");
+        assertThat(jdbc.sql("select actor from audit_entry where resource_id = :r and action = 'resource-access-list'")
+                .param("r", s.resourceId).query(String.class).single()).isEqualTo("0192:" + s.owner);
     }
 
     @Test

@@ -49,7 +49,15 @@ final class VerifyReceiptCommand implements Callable<Integer> {
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("verified", true);
-        fields.put("receipt", verified);
+        fields.put("kind", verified.kind());
+        fields.put("fileTransferId", verified.fileTransferId());
+        fields.put("fileName", verified.fileName());
+        fields.put("fileSize", verified.fileSize());
+        fields.put("sha256", verified.sha256());
+        fields.put("sender", verified.sender());
+        verified.recipient().ifPresent(r -> fields.put("recipient", r));
+        fields.put("time", verified.time());
+        fields.put("issuer", verified.issuer());
         fields.put("fileChecked", file != null);
         session.out().result("Receipt verified: " + verified.kind() + " of " + verified.fileName() + " ("
                 + verified.fileSize() + " bytes, SHA-256 " + verified.sha256() + ") in transfer "
