@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +155,7 @@ final class MaskinportenGrant {
         });
         Organization consumer = consumerOrg.or(() -> own).or(() -> systemUserOrg).orElseThrow(() -> new Refused(
                 "invalid_client", "Unknown client " + clientId + ": name its organisation in consumer_org or authorization_details."));
-        Map<String, Object> claims = new java.util.LinkedHashMap<>();
+        Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("client_amr", registered.isPresent() ? "private_key_jwt" : "unverified");
         claims.put("token_type", "Bearer");
         claims.put("client_id", clientId);

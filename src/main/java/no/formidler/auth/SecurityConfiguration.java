@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import no.formidler.system.FormidlerProperties;
-import no.formidler.web.Problems;
+import no.formidler.web.ProblemResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -65,6 +64,14 @@ class SecurityConfiguration {
                                 "/actuator/prometheus", "/maskinporten/token", "/maskinporten/jwk",
                                 "/v3/api-docs/**", "/swagger", "/swagger-ui/**", "/swagger-ui.html", "/error",
                                 "/.well-known/jwks.json").permitAll()
+                        // the web app: its pages and assets, and signing in and out (webapp/)
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg", "/signin",
+                                "/send", "/inbox", "/sent", "/transfer/*", "/admin", "/admin/*").permitAll()
+                        .requestMatchers("/web/session", "/web/session/**", "/web/oidc/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/web/api/inbox", "/web/api/sent", "/web/api/resources/sendable",
+                                "/web/api/changes")
+                                .hasAnyAuthority(READ, WRITE)
+                        .requestMatchers(HttpMethod.GET, "/web/api/resources/owned").hasAuthority(SERVICE_OWNER)
                         .requestMatchers(API + "/filetransfer/upload/tus", API + "/filetransfer/upload/tus/**").hasAuthority(WRITE)
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer", API + "/filetransfer/upload",
                                 API + "/filetransfer/*/upload").hasAuthority(WRITE)
@@ -107,16 +114,7 @@ class SecurityConfiguration {
 
     private static void writeProblem(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
                                      int status, String detail) throws IOException {
-        ProblemDetail problem = Problems.of(status, detail, request);
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", status);
-        body.put("detail", detail);
-        body.putAll(Objects.requireNonNull(problem.getProperties()));
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(json.writeValueAsBytes(body));
+        ProblemResponse.write(json, request, response, status, detail);
     }
 
     @Bean
