@@ -58,7 +58,7 @@ class DownloadController {
         Optional<URI> direct = presigned(file);
         if (direct.isPresent()) {
             // The client fetches the bytes (and its Range) from the store itself; the attempt is recorded here.
-            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent(), offset, length);
             response.setStatus(307);
             response.setHeader("Location", direct.get().toString());
             response.setHeader("Cache-Control", "no-store");
@@ -66,13 +66,13 @@ class DownloadController {
         }
         if (length > 0 && store instanceof LocalFileReadable local && Sendfile.supported(request)) {
             Path path = fromStore(caller, file, () -> local.localFile(file.location()));
-            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent(), offset, length);
             headers(response, file, range, length);
             Sendfile.hand(request, path, offset, length);
             return;
         }
         try (InputStream content = fromStore(caller, file, () -> store.read(file.location(), offset, length))) {
-            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent(), offset, length);
             headers(response, file, range, length);
             copy(content, response.getOutputStream(), fileTransferId);
         }

@@ -19,7 +19,9 @@ enum EndpointCategory {
         if ("GET".equals(method) && TRANSFERS.equals(routePattern)) {
             return SEARCH;
         }
-        if ("GET".equals(method) && (TRANSFERS + "/{fileTransferId}/details").equals(routePattern)) {
+        // A transfer's audit rebuilds the audit log's Merkle tree: it counts as heavy as the details.
+        if ("GET".equals(method) && ((TRANSFERS + "/{fileTransferId}/details").equals(routePattern)
+                || (TRANSFERS + "/{fileTransferId}/audit").equals(routePattern))) {
             return DETAILS;
         }
         return OTHER;

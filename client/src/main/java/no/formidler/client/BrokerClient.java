@@ -179,6 +179,11 @@ public final class BrokerClient {
         return new Administration(http);
     }
 
+    /** Receipts, audit entries and checkpoints. */
+    public Evidence evidence() {
+        return new Evidence(http);
+    }
+
     /** Webhook subscriptions. */
     public Subscriptions subscriptions() {
         return new Subscriptions(http);
