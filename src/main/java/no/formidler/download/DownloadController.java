@@ -1,5 +1,6 @@
 package no.formidler.download;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,29 +47,37 @@ class DownloadController {
     @GetMapping("/{fileTransferId}/download")
     void download(Caller caller, @PathVariable UUID fileTransferId,
                   @RequestHeader(value = "Range", required = false) String rangeHeader,
-                  HttpServletResponse response) throws IOException {
+                  HttpServletRequest request, HttpServletResponse response) throws IOException {
         DownloadableFile file = downloads.authorize(caller, fileTransferId);
         Optional<ByteRange> range = ByteRange.resolve(rangeHeader, file.size());
         long offset = range.map(ByteRange::first).orElse(0L);
         long length = range.map(ByteRange::length).orElse(file.size());
+        // HEAD (served by this GET handler) only asks about the file: no bytes are read and no download is recorded.
+        boolean head = "HEAD".equals(request.getMethod());
         Optional<URI> direct = presigned(file);
         if (direct.isPresent()) {
             // The client fetches the bytes (and its Range) from the store itself; the attempt is recorded here.
-            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+            if (!head) {
+                downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+            }
             response.setStatus(307);
             response.setHeader("Location", direct.get().toString());
             response.setHeader("Cache-Control", "no-store");
             return;
         }
-        try (InputStream content = open(caller, file, offset, length)) {
-            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+        try (InputStream content = head ? InputStream.nullInputStream() : open(caller, file, offset, length)) {
+            if (!head) {
+                downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+            }
             response.setStatus(range.isPresent() ? 206 : 200);
             response.setContentType("application/octet-stream");
             response.setHeader("Content-Disposition", contentDisposition(file.fileName()));
             response.setHeader("Accept-Ranges", "bytes");
             response.setContentLengthLong(length);
             range.ifPresent(r -> response.setHeader("Content-Range", r.contentRange()));
-            copy(content, response.getOutputStream(), fileTransferId);
+            if (!head) {
+                copy(content, response.getOutputStream(), fileTransferId);
+            }
         }
     }
 
