@@ -55,13 +55,21 @@ class DownloadController {
         Optional<ByteRange> range = ByteRange.resolve(rangeHeader, file.size());
         long offset = range.map(ByteRange::first).orElse(0L);
         long length = range.map(ByteRange::length).orElse(file.size());
+        // HEAD (served by this GET handler) only asks about the file: no bytes are read and no download is recorded.
+        boolean head = "HEAD".equals(request.getMethod());
         Optional<URI> direct = presigned(file);
         if (direct.isPresent()) {
             // The client fetches the bytes (and its Range) from the store itself; the attempt is recorded here.
-            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent(), offset, length);
+            if (!head) {
+                downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent(), offset, length);
+            }
             response.setStatus(307);
             response.setHeader("Location", direct.get().toString());
             response.setHeader("Cache-Control", "no-store");
+            return;
+        }
+        if (head) {
+            headers(response, file, range, length);
             return;
         }
         if (length > 0 && store instanceof LocalFileReadable local && Sendfile.supported(request)) {

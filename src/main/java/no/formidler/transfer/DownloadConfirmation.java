@@ -31,15 +31,15 @@ public class DownloadConfirmation {
         FileTransfer unlocked = transfers.require(id);
         Organization recipient = access.requireRecipient(caller, unlocked);
         FileTransfer transfer = transfers.requireForUpdate(id);
+        RecipientStatus current = transfer.recipient(recipient).orElseThrow().status();
+        if (current == RecipientStatus.DownloadConfirmed) {
+            return; // a retry, also after the transfer moved on to AllConfirmedDownloaded: the same 204
+        }
         if (transfer.fileLocation().isEmpty()) {
             throw new BrokerException(BrokerError.NO_FILE_UPLOADED);
         }
         if (transfer.status() != TransferStatus.Published) {
             throw new BrokerException(BrokerError.CONFIRM_ONLY_WHEN_PUBLISHED);
-        }
-        RecipientStatus current = transfer.recipient(recipient).orElseThrow().status();
-        if (current == RecipientStatus.DownloadConfirmed) {
-            return;
         }
         if (current != RecipientStatus.DownloadStarted) {
             throw new BrokerException(BrokerError.CONFIRM_BEFORE_DOWNLOAD);

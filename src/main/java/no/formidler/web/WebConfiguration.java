@@ -37,8 +37,8 @@ class WebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<QueryStringFilter> queryStringFilter(JsonMapper json) {
-        return first(new QueryStringFilter(json), 3);
+    FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter(JsonMapper json) {
+        return first(new MalformedRequestFilter(json), 3);
     }
 
     @Bean
