@@ -45,7 +45,7 @@ public final class Bench {
                 results.transfers(new Throughput(api, nginx, broker).measure(file, sizes.runs()));
             }
             if (all || only.contains("tus")) {
-                results.tus(new TusThroughput(api).measure(file, sizes.runs(), results.streamedUploadMbps()));
+                results.tus(new TusThroughput(api, broker).measure(file, sizes.runs(), results.streamedUploadMbps()));
             }
             if (all || only.contains("memory")) {
                 results.memory(new MemoryProfile(api, broker).measure(sizes.memoryBytes()));
