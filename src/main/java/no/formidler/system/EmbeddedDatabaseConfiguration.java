@@ -1,6 +1,5 @@
 package no.formidler.system;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -27,7 +26,7 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(FormidlerProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(FormidlerProperties properties, DatabaseProperties database) throws IOException {
         Path dataDir = properties.dataDir().resolve("postgres").toAbsolutePath();
         Path workDir = properties.dataDir().resolve("postgres-runtime").toAbsolutePath();
         Files.createDirectories(workDir);
@@ -38,7 +37,16 @@ class EmbeddedDatabaseConfiguration {
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(workDir.toFile())
                 .setServerConfig("max_connections", "200")
+                // The library's defaults are for tests (no fsync, asynchronous commit): a committed transfer must
+                // survive a power cut, so durability is on unless formidler.database.durable=false.
+                .setServerConfig("fsync", onOff(database.durable()))
+                .setServerConfig("synchronous_commit", onOff(database.durable()))
+                .setServerConfig("full_page_writes", onOff(database.durable()))
                 .start();
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
     }
 
     /**
@@ -75,12 +83,13 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(32);
-        config.setPoolName("formidler-embedded");
-        return new HikariDataSource(config);
+    DataSource dataSource(EmbeddedPostgres postgres, DatabaseProperties database) {
+        // Not started here, so that DatabaseLimits configures it like an external database's pool.
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(database.poolSize());
+        pool.setPoolName("formidler-embedded");
+        return pool;
     }
 }
