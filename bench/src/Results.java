@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Collects the figures and writes them as JSON and as the table in docs/benchmarks.md, with the targets of #9 and #16. */
 final class Results {
@@ -47,10 +49,14 @@ final class Results {
     }
 
     void write(Path json, Path markdown, String date, List<String> failures) throws Exception {
+        write(json, markdown, date, failures, quick ? "quick" : "full");
+    }
+
+    private void write(Path json, Path markdown, String date, List<String> failures, String mode) throws Exception {
         Files.createDirectories(json.getParent());
         StringBuilder out = new StringBuilder("{\n");
         out.append("  \"date\": \"").append(date).append("\",\n");
-        out.append("  \"mode\": \"").append(quick ? "quick" : "full").append("\",\n");
+        out.append("  \"mode\": \"").append(mode).append("\",\n");
         out.append("  \"jdk\": \"").append(System.getProperty("java.version")).append("\",\n");
         out.append("  \"cpus\": ").append(Runtime.getRuntime().availableProcessors()).append(",\n");
         out.append("  \"failures\": [").append(String.join(",", failures.stream().map(f -> "\"" + f.replace("\"", "'") + "\"").toList())).append("],\n");
@@ -63,6 +69,28 @@ final class Results {
             Files.createDirectories(markdown.getParent());
             Files.writeString(markdown, markdown(date));
         }
+    }
+
+    /**
+     * A partial run (BENCH_ONLY) replaces just its own figures in {@code json}, keeping the others from the run that
+     * wrote them, and names the parts it measured in {@code mode}.
+     */
+    void merge(Path json, String date, String parts, List<String> failures) throws Exception {
+        Map<String, Double> measured = new LinkedHashMap<>(figures);
+        figures.clear();
+        if (Files.exists(json)) {
+            Matcher m = Pattern.compile("\"(\\w+)\": (-?[0-9.]+|null)").matcher(figuresOf(Files.readString(json)));
+            while (m.find()) {
+                figures.put(m.group(1), m.group(2).equals("null") ? Double.NaN : Double.parseDouble(m.group(2)));
+            }
+        }
+        figures.putAll(measured);
+        write(json, null, date, failures, "full, then " + parts + " again on " + date);
+    }
+
+    private static String figuresOf(String json) {
+        int start = json.indexOf("\"figures\"");
+        return start < 0 ? "" : json.substring(start);
     }
 
     String summary() {
