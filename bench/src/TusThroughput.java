@@ -15,14 +15,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * TUS 1.0.0 upload with 8 MiB chunks, curl as the client: one upload, and four partial uploads joined by a final
+ * TUS 1.0.0 upload with 8 MiB chunks (a quarter of the file when that is less), curl as the client: one upload, and four partial uploads joined by a final
  * concatenation; beside each the broker's CPU seconds per GiB.
  */
 final class TusThroughput {
-    private static final long CHUNK = 8 << 20;
+    private static final long MAX_CHUNK = 8 << 20;
     private static final String TUS = "/broker/api/v1/filetransfer/upload/tus/";
     private final Api api;
     private final Cpu cpu;
+    private long chunkSize;
 
     TusThroughput(Api api, BrokerUnderTest broker) {
         this.api = api;
@@ -39,6 +40,7 @@ final class TusThroughput {
             return figures;
         }
         long size = Files.size(file);
+        chunkSize = Math.max(1, Math.min(MAX_CHUNK, size / 4));
         Path chunks = Files.createTempDirectory(file.getParent(), "chunks-");
         List<Path> chunkFiles = split(file, chunks);
         List<Double> sequential = new ArrayList<>(), parallel = new ArrayList<>();
@@ -72,14 +74,14 @@ final class TusThroughput {
         return figures;
     }
 
-    /** The file as 8 MiB chunk files, so that curl can send each as one PATCH body. */
-    private static List<Path> split(Path file, Path directory) throws IOException {
+    /** The file as chunk files, so that curl can send each as one PATCH body. */
+    private List<Path> split(Path file, Path directory) throws IOException {
         List<Path> chunks = new ArrayList<>();
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (long offset = 0; offset < in.size(); offset += CHUNK) {
+            for (long offset = 0; offset < in.size(); offset += chunkSize) {
                 Path chunk = directory.resolve("chunk-" + chunks.size());
                 try (FileChannel out = FileChannel.open(chunk, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    long length = Math.min(CHUNK, in.size() - offset);
+                    long length = Math.min(chunkSize, in.size() - offset);
                     for (long done = 0; done < length; ) {
                         done += in.transferTo(offset + done, length - done, out);
                     }
@@ -94,7 +96,7 @@ final class TusThroughput {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> parts = new ArrayList<>();
-            long quarter = (chunks.size() / 4) * CHUNK; // parts start on chunk boundaries
+            long quarter = (chunks.size() / 4) * chunkSize; // parts start on chunk boundaries
             for (int i = 0; i < 4; i++) {
                 long first = i * quarter;
                 long length = i == 3 ? size - first : quarter;
@@ -132,8 +134,8 @@ final class TusThroughput {
     private void patch(String location, List<Path> chunks, long first, long length) throws Exception {
         List<Path> mine = new ArrayList<>();
         List<Long> offsets = new ArrayList<>();
-        for (long offset = 0; offset < length; offset += CHUNK) {
-            mine.add(chunks.get((int) ((first + offset) / CHUNK)));
+        for (long offset = 0; offset < length; offset += chunkSize) {
+            mine.add(chunks.get((int) ((first + offset) / chunkSize)));
             offsets.add(offset);
         }
         if (!mine.isEmpty()) {
