@@ -8,7 +8,7 @@ import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 
-/** E7 and E8 over HTTP: whole and ranged downloads, who may download, and confirmation. */
+/** E7 and E8 (docs/compatibility.md §1) over HTTP: whole and ranged downloads, who may download, and confirmation. */
 class DownloadTest extends ApiTest {
     private static final byte[] FILE = "0123456789abcdefghijklmnopqrstuvwxyzABCDE".getBytes(StandardCharsets.US_ASCII); // 41 bytes
 
