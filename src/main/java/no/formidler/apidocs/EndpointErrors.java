@@ -29,6 +29,8 @@ final class EndpointErrors {
                     FILE_NOT_READY_FOR_DOWNLOAD, RANGE_NOT_SATISFIABLE)),
             Map.entry("POST " + API + "/filetransfer/{fileTransferId}/confirmdownload", List.of(FILE_TRANSFER_NOT_FOUND,
                     NO_FILE_UPLOADED, NO_ACCESS_TO_RESOURCE, CONFIRM_ONLY_WHEN_PUBLISHED, CONFIRM_BEFORE_DOWNLOAD)),
+            Map.entry("POST " + API + "/filetransfer/{fileTransferId}/cancel", List.of(FILE_TRANSFER_NOT_FOUND,
+                    NO_ACCESS_TO_RESOURCE, CANCEL_NOT_ALLOWED)),
             Map.entry("PUT " + API + "/resource/{resourceId}", List.of(RESOURCE_NOT_REGISTERED, NO_ACCESS_TO_RESOURCE,
                     MAX_SIZE_NEGATIVE, MAX_SIZE_ZERO, MAX_SIZE_OVER_SCAN_LIMIT, INVALID_TIME_TO_LIVE, TIME_TO_LIVE_TOO_LONG,
                     INVALID_GRACE_PERIOD, GRACE_PERIOD_TOO_LONG, MAX_SIZE_OVER_GLOBAL_LIMIT,

@@ -72,7 +72,7 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**", "/swagger", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers(API + "/filetransfer/upload/tus", API + "/filetransfer/upload/tus/**").hasAuthority(WRITE)
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer", API + "/filetransfer/upload",
-                                API + "/filetransfer/*/upload").hasAuthority(WRITE)
+                                API + "/filetransfer/*/upload", API + "/filetransfer/*/cancel").hasAuthority(WRITE)
                         // HEAD is served by the GET handlers, so it gets the same rule.
                         .requestMatchers(HttpMethod.GET, API + "/filetransfer/*/download").hasAuthority(READ)
                         .requestMatchers(HttpMethod.HEAD, API + "/filetransfer/*/download").hasAuthority(READ)

@@ -57,7 +57,11 @@ public enum BrokerError {
     CALLER_ORGANIZATION_UNKNOWN(7001, 400, "Caller organization id could not be determined"),
     SERVICE_OWNER_EXISTS(7002, 409, "Service owner already exists"),
     SERVICE_OWNER_NOT_INITIALIZED(7003, 500, "Service owner could not be initialized"),
-    SERVICE_OWNER_NOT_FOUND(7004, 404, "Service owner not found");
+    SERVICE_OWNER_NOT_FOUND(7004, 404, "Service owner not found"),
+
+    /** Formidler extension (docs/withdraw-and-notifications.md): withdraw from a final status. */
+    CANCEL_NOT_ALLOWED(2001, 409,
+            "The file transfer can only be cancelled before it has been downloaded and confirmed by all recipients, failed or been purged. See file transfer status.");
 
     private final int number;
     private final int status;

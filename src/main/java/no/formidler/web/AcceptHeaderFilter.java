@@ -32,6 +32,7 @@ public class AcceptHeaderFilter extends OncePerRequestFilter {
             json("GET", "/filetransfer" + ID),
             json("GET", "/filetransfer" + ID + "/details"),
             json("POST", "/filetransfer" + ID + "/confirmdownload"),
+            json("POST", "/filetransfer" + ID + "/cancel"),
             json("PUT", "/resource" + ID),
             json("GET", "/resource" + ID),
             json("GET", "/resource" + ID + "/policy"),

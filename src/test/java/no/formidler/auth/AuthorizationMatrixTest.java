@@ -43,6 +43,7 @@ class AuthorizationMatrixTest extends ApiTest {
             search                 401   401     401       403       200     200        200       401        200              401           403     403
             download               401   401     401       403       401     200        200       401        401              401           403     403
             confirmDownload        401   401     401       403       401     400        400       401        401              401           403     403
+            cancel                 401   401     401       403       204     403        403       401        409              401           403     403
             configureResource      401   401     401       403       403     403        403       403        403              403           204     401
             getResource            401   401     401       403       403     403        403       403        403              403           200     401
             replacePolicy          401   401     401       403       403     403        403       403        403              403           200     401
@@ -128,6 +129,9 @@ class AuthorizationMatrixTest extends ApiTest {
         ENDPOINTS.put("download", (c, t) -> c.api.get(api + "/filetransfer/" + c.publishedTransfer() + "/download", t));
         ENDPOINTS.put("confirmDownload", (c, t) -> c.api.postJson(
                 api + "/filetransfer/" + c.publishedTransfer() + "/confirmdownload", t, null));
+        // The sender's cancel succeeds; the sender's system user, coming after it, is let through to the 409.
+        ENDPOINTS.put("cancel", (c, t) -> c.api.postJson(
+                api + "/filetransfer/" + c.publishedTransfer() + "/cancel", t, null));
         ENDPOINTS.put("configureResource", (c, t) -> c.api.putJson(api + "/resource/" + c.s.resourceId, t, "{}"));
         ENDPOINTS.put("getResource", (c, t) -> c.api.get(api + "/resource/" + c.s.resourceId, t));
         ENDPOINTS.put("replacePolicy", (c, t) -> c.api.putJson(api + "/resource/" + c.s.resourceId + "/policy", t,
