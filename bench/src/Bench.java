@@ -3,6 +3,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Formidler's benchmark: starts the broker from target/formidler.jar in a temporary data directory (embedded
@@ -25,37 +26,67 @@ public final class Bench {
 
     private static void run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        Sizes sizes = quick ? Sizes.QUICK : Sizes.FULL;
+        Sizes sizes = (quick ? Sizes.QUICK : Sizes.FULL).overridden();
+        // BENCH_ONLY=transfers,tus runs just those parts (while working on one figure); the results are not written.
+        Set<String> only = Set.of(System.getenv().getOrDefault("BENCH_ONLY", "").split(","));
+        boolean all = only.equals(Set.of(""));
         Path work = Files.createTempDirectory("formidler-bench-");
         Results results = new Results(quick);
         List<String> failures = new ArrayList<>();
 
-        results.startup(Startup.measure(work, quick ? 1 : 3));
+        if (all || only.contains("startup")) {
+            results.startup(Startup.measure(work, quick ? 1 : 3));
+        }
         try (Nginx nginx = Nginx.start(work.resolve("nginx"));
              BrokerUnderTest broker = BrokerUnderTest.start(work.resolve("broker"))) {
             Api api = new Api(broker.baseUrl());
             Path file = Content.randomFile(work.resolve("payload.bin"), sizes.transferBytes());
-            results.transfers(new Throughput(api, nginx, broker).measure(file, sizes.runs()));
-            results.tus(new TusThroughput(api).measure(file, sizes.runs(), results.streamedUploadMbps()));
-            results.memory(new MemoryProfile(api, broker).measure(sizes.memoryBytes()));
-            results.metadata(new MetadataLoad(api).measure(sizes.seededTransfers(), sizes.loadSeconds()));
-            results.events(new EventDelivery(api).measure(sizes.eventTransfers()));
+            if (all || only.contains("transfers") || only.contains("tus")) {
+                results.transfers(new Throughput(api, nginx, broker).measure(file, sizes.runs()));
+            }
+            if (all || only.contains("tus")) {
+                results.tus(new TusThroughput(api).measure(file, sizes.runs(), results.streamedUploadMbps()));
+            }
+            if (all || only.contains("memory")) {
+                results.memory(new MemoryProfile(api, broker).measure(sizes.memoryBytes()));
+            }
+            if (all || only.contains("metadata")) {
+                results.metadata(new MetadataLoad(api).measure(sizes.seededTransfers(), sizes.loadSeconds()));
+            }
+            if (all || only.contains("events")) {
+                results.events(new EventDelivery(api).measure(sizes.eventTransfers()));
+            }
             Files.deleteIfExists(file);
         } catch (RuntimeException e) {
             failures.add(e.toString());
             throw e;
         } finally {
-            results.write(Path.of(quick ? "bench/results/quick.json" : "bench/results/latest.json"),
-                    quick ? null : Path.of("docs/benchmarks.md"),
-                    LocalDate.now().toString(), failures);
+            if (all) {
+                results.write(Path.of(quick ? "bench/results/quick.json" : "bench/results/latest.json"),
+                        quick ? null : Path.of("docs/benchmarks.md"),
+                        LocalDate.now().toString(), failures);
+            }
             Content.deleteTree(work);
         }
         System.out.println(results.summary());
     }
 
-    /** How much work each figure gets; the full sizes are those of issue #9. */
+    /**
+     * How much work each figure gets; the full sizes are those of issues #9 and #16. {@code BENCH_TRANSFER_MB} and
+     * {@code BENCH_MEMORY_MB} override the file sizes (the 10 GiB memory run takes minutes).
+     */
     record Sizes(long transferBytes, int runs, long memoryBytes, int seededTransfers, int loadSeconds, int eventTransfers) {
         static final Sizes FULL = new Sizes(1L << 30, 3, 10L << 30, 100_000, 10, 1_000);
         static final Sizes QUICK = new Sizes(8L << 20, 3, 32L << 20, 200, 1, 20);
+
+        Sizes overridden() {
+            return new Sizes(megabytes("BENCH_TRANSFER_MB", transferBytes), runs, megabytes("BENCH_MEMORY_MB", memoryBytes),
+                    seededTransfers, loadSeconds, eventTransfers);
+        }
+
+        private static long megabytes(String variable, long otherwise) {
+            String value = System.getenv(variable);
+            return value == null || value.isBlank() ? otherwise : Long.parseLong(value) << 20;
+        }
     }
 }

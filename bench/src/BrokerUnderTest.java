@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,10 +28,16 @@ final class BrokerUnderTest implements AutoCloseable {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx2g", "-jar", "target/formidler.jar",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-jar", "target/formidler.jar",
                 "--server.port=" + port, "--formidler.data-dir=" + dataDir,
                 "--formidler.events.allow-private-endpoints=true", "--formidler.rate-limits.enabled=false",
-                "--logging.level.root=WARN"))
+                "--logging.level.root=WARN"));
+        // BENCH_BROKER_ARGS: more settings to try, e.g. "--formidler.http.socket-buffer=256KB".
+        String more = System.getenv().getOrDefault("BENCH_BROKER_ARGS", "").trim();
+        if (!more.isEmpty()) {
+            command.addAll(List.of(more.split("\\s+")));
+        }
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("broker.log").toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -59,6 +66,10 @@ final class BrokerUnderTest implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     @Override

@@ -70,6 +70,11 @@ final class Nginx implements AutoCloseable {
         throw new IllegalStateException("nginx is not installed (bench/run installs it with apt-get)");
     }
 
+    /** The master process; its workers are its children. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     String url(String name) {
         return "http://127.0.0.1:" + port + "/" + name;
     }

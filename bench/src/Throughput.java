@@ -1,6 +1,3 @@
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,60 +8,81 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Streamed upload and download of one file through the broker, and the same file through nginx. */
+/**
+ * Streamed upload and download of one file through the broker, and the same file through nginx, side by side in each
+ * run with curl as the client; beside each throughput the server's CPU seconds per GiB.
+ */
 final class Throughput {
     private final Api api;
     private final Nginx nginx;
+    private final Cpu brokerCpu;
+    private final Cpu nginxCpu;
 
     Throughput(Api api, Nginx nginx, BrokerUnderTest broker) {
         this.api = api;
         this.nginx = nginx;
+        this.brokerCpu = new Cpu(broker.handle());
+        this.nginxCpu = new Cpu(nginx.handle());
+    }
+
+    /** One figure's runs: throughput and the server's CPU per GiB. */
+    private record Series(String name, Cpu cpu, List<Double> mbps, List<Double> cpuPerGib) {
+        Series(String name, Cpu cpu) {
+            this(name, cpu, new ArrayList<>(), new ArrayList<>());
+        }
+
+        void time(long size, Work work) throws Exception {
+            double cpuBefore = cpu.seconds();
+            long t0 = System.nanoTime();
+            long bytes = work.run();
+            long elapsed = System.nanoTime() - t0;
+            if (bytes != size) {
+                throw new IllegalStateException(name + ": moved " + bytes + " bytes, expected " + size);
+            }
+            cpuPerGib.add(cpu.perGib(cpuBefore, bytes));
+            mbps.add(Stats.mbPerSecond(bytes, elapsed));
+        }
+
+        void put(Map<String, Double> figures) {
+            figures.put(name + "_mbps", Stats.median(mbps));
+            figures.put(name + "_cpu_s_per_gib", Stats.median(cpuPerGib));
+        }
     }
 
     Map<String, Double> measure(Path file, int runs) throws Exception {
         long size = Files.size(file);
-        List<Double> brokerUp = new ArrayList<>(), nginxUp = new ArrayList<>();
-        List<Double> brokerDown = new ArrayList<>(), nginxDown = new ArrayList<>();
-        List<Double> brokerRanges = new ArrayList<>(), nginxRanges = new ArrayList<>();
+        Series up = new Series("upload", brokerCpu), nginxUp = new Series("nginx_upload", nginxCpu);
+        Series down = new Series("download", brokerCpu), nginxDown = new Series("nginx_download", nginxCpu);
+        Series ranges = new Series("download_4_ranges", brokerCpu);
+        Series nginxRanges = new Series("nginx_download_4_ranges", nginxCpu);
+        String downloadUrl = null;
         for (int run = 0; run < runs; run++) {
             String id = api.initialize();
-            long t0 = System.nanoTime();
-            api.uploadFile(id, file);
-            brokerUp.add(Stats.mbPerSecond(size, System.nanoTime() - t0));
-
-            String name = "run-" + run + ".bin";
-            t0 = System.nanoTime();
-            var put = api.http.send(HttpRequest.newBuilder(URI.create(nginx.url(name)))
-                    .PUT(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.discarding());
-            if (put.statusCode() / 100 != 2) {
-                throw new IllegalStateException("nginx PUT answered " + put.statusCode());
-            }
-            nginxUp.add(Stats.mbPerSecond(size, System.nanoTime() - t0));
-
-            brokerDown.add(timed(size, () -> api.download(id, null)));
-            nginxDown.add(timed(size, () -> get(nginx.url(name), null)));
-            brokerRanges.add(timed(size, () -> inFourRanges(size, range -> api.download(id, range))));
-            nginxRanges.add(timed(size, () -> inFourRanges(size, range -> get(nginx.url(name), range))));
+            String upload = api.baseUrl + "/broker/api/v1/filetransfer/" + id + "/upload";
+            up.time(size, () -> expect2xx(Curl.upload("POST", upload, api.senderToken, "application/octet-stream", file), size));
+            String name = nginx.url("run-" + run + ".bin");
+            nginxUp.time(size, () -> expect2xx(Curl.upload("PUT", name, null, "application/octet-stream", file), size));
+            String download = api.baseUrl + "/broker/api/v1/filetransfer/" + id + "/download";
+            down.time(size, () -> Curl.download(download, api.recipientToken, null));
+            nginxDown.time(size, () -> Curl.download(name, null, null));
+            ranges.time(size, () -> inFourRanges(size, range -> Curl.download(download, api.recipientToken, range)));
+            nginxRanges.time(size, () -> inFourRanges(size, range -> Curl.download(name, null, range)));
         }
         Map<String, Double> figures = new LinkedHashMap<>();
-        figures.put("upload_mbps", Stats.median(brokerUp));
-        figures.put("nginx_upload_mbps", Stats.median(nginxUp));
-        figures.put("upload_ratio", Stats.median(brokerUp) / Stats.median(nginxUp));
-        figures.put("download_mbps", Stats.median(brokerDown));
-        figures.put("nginx_download_mbps", Stats.median(nginxDown));
-        figures.put("download_ratio", Stats.median(brokerDown) / Stats.median(nginxDown));
-        figures.put("download_4_ranges_mbps", Stats.median(brokerRanges));
-        figures.put("nginx_download_4_ranges_mbps", Stats.median(nginxRanges));
-        figures.put("download_4_ranges_ratio", Stats.median(brokerRanges) / Stats.median(nginxRanges));
+        for (Series series : List.of(up, nginxUp, down, nginxDown, ranges, nginxRanges)) {
+            series.put(figures);
+        }
+        figures.put("upload_ratio", Stats.median(up.mbps()) / Stats.median(nginxUp.mbps()));
+        figures.put("download_ratio", Stats.median(down.mbps()) / Stats.median(nginxDown.mbps()));
+        figures.put("download_4_ranges_ratio", Stats.median(ranges.mbps()) / Stats.median(nginxRanges.mbps()));
         return figures;
     }
 
-    private long get(String url, String range) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-        if (range != null) {
-            request.header("Range", range);
+    private static long expect2xx(int status, long size) {
+        if (status / 100 != 2) {
+            throw new IllegalStateException("The upload answered " + status);
         }
-        return Api.drain(api.http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+        return size;
     }
 
     interface Fetch {
@@ -73,16 +91,6 @@ final class Throughput {
 
     interface Work {
         long run() throws Exception;
-    }
-
-    private static double timed(long expectedBytes, Work work) throws Exception {
-        long t0 = System.nanoTime();
-        long bytes = work.run();
-        long elapsed = System.nanoTime() - t0;
-        if (bytes != expectedBytes) {
-            throw new IllegalStateException("Read " + bytes + " bytes, expected " + expectedBytes);
-        }
-        return Stats.mbPerSecond(bytes, elapsed);
     }
 
     static long inFourRanges(long size, Fetch fetch) throws Exception {

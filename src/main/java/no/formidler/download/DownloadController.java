@@ -1,11 +1,13 @@
 package no.formidler.download;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
 import no.formidler.storage.BlobNotFoundException;
 import no.formidler.storage.BlobStore;
+import no.formidler.storage.LocalFileReadable;
 import no.formidler.storage.PresignedReadable;
 import no.formidler.storage.StorageUnavailableException;
 import no.formidler.transfer.DownloadableFile;
@@ -27,8 +30,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * E7: the file, whole or one byte range, streamed from the store to the recipient; or, with a store configured for
- * presigned downloads, a 307 redirect to a short-lived URL at the store.
+ * E7: the file, whole or one byte range, from the store to the recipient: from a file on this node's disk by the
+ * servlet container's sendfile (zero-copy), from other stores streamed through one bounded buffer; or, with a store
+ * configured for presigned downloads, a 307 redirect to a short-lived URL at the store.
  */
 @RestController
 @RequestMapping("/broker/api/v1/filetransfer")
@@ -46,7 +50,7 @@ class DownloadController {
     @GetMapping("/{fileTransferId}/download")
     void download(Caller caller, @PathVariable UUID fileTransferId,
                   @RequestHeader(value = "Range", required = false) String rangeHeader,
-                  HttpServletResponse response) throws IOException {
+                  HttpServletRequest request, HttpServletResponse response) throws IOException {
         DownloadableFile file = downloads.authorize(caller, fileTransferId);
         Optional<ByteRange> range = ByteRange.resolve(rangeHeader, file.size());
         long offset = range.map(ByteRange::first).orElse(0L);
@@ -60,16 +64,27 @@ class DownloadController {
             response.setHeader("Cache-Control", "no-store");
             return;
         }
-        try (InputStream content = open(caller, file, offset, length)) {
+        if (length > 0 && store instanceof LocalFileReadable local && Sendfile.supported(request)) {
+            Path path = fromStore(caller, file, () -> local.localFile(file.location()));
             downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
-            response.setStatus(range.isPresent() ? 206 : 200);
-            response.setContentType("application/octet-stream");
-            response.setHeader("Content-Disposition", contentDisposition(file.fileName()));
-            response.setHeader("Accept-Ranges", "bytes");
-            response.setContentLengthLong(length);
-            range.ifPresent(r -> response.setHeader("Content-Range", r.contentRange()));
+            headers(response, file, range, length);
+            Sendfile.hand(request, path, offset, length);
+            return;
+        }
+        try (InputStream content = fromStore(caller, file, () -> store.read(file.location(), offset, length))) {
+            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+            headers(response, file, range, length);
             copy(content, response.getOutputStream(), fileTransferId);
         }
+    }
+
+    private static void headers(HttpServletResponse response, DownloadableFile file, Optional<ByteRange> range, long length) {
+        response.setStatus(range.isPresent() ? 206 : 200);
+        response.setContentType("application/octet-stream");
+        response.setHeader("Content-Disposition", contentDisposition(file.fileName()));
+        response.setHeader("Accept-Ranges", "bytes");
+        response.setContentLengthLong(length);
+        range.ifPresent(r -> response.setHeader("Content-Range", r.contentRange()));
     }
 
     private Optional<URI> presigned(DownloadableFile file) throws IOException {
@@ -79,14 +94,19 @@ class DownloadController {
         return presignable.presignedRead(file.location(), contentDisposition(file.fileName()));
     }
 
+    /** A read from the store that may find the blob gone or the store unreachable. */
+    private interface StoreRead<T> {
+        T read() throws IOException;
+    }
+
     /**
      * Opens the blob before anything is recorded or sent, so an unavailable store is a clean 503. A purge may delete
      * the file between the check and the open: asking again then gives the purged transfer's answer (403) instead
      * of a server error. A download that has opened the file reads it to the end.
      */
-    private InputStream open(Caller caller, DownloadableFile file, long offset, long length) throws IOException {
+    private <T> T fromStore(Caller caller, DownloadableFile file, StoreRead<T> read) throws IOException {
         try {
-            return store.read(file.location(), offset, length);
+            return read.read();
         } catch (BlobNotFoundException e) {
             downloads.authorize(caller, file.fileTransferId());
             throw e;

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookClient {
     private final HttpClient http;
+    private final PinnedHttpPost pinned;
     private final Duration timeout;
 
     WebhookClient(EventProperties properties) {
@@ -26,9 +27,23 @@ class WebhookClient {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+        this.pinned = new PinnedHttpPost(Duration.ofSeconds(5), timeout);
     }
 
-    /** Empty on success, else why it failed. */
+    /** A webhook delivery: to exactly the address the guard checked. Empty on success, else why it failed. */
+    Optional<String> post(EndpointGuard.Endpoint endpoint, byte[] body, String... headers) {
+        try {
+            int status = pinned.post(endpoint, CloudEvents.MEDIA_TYPE, body, headers);
+            return status / 100 == 2 ? Optional.empty() : Optional.of("The endpoint answered HTTP " + status + ".");
+        } catch (java.net.SocketTimeoutException e) {
+            return Optional.of("The endpoint did not answer within " + timeout.toSeconds() + " s.");
+        } catch (IOException e) {
+            return Optional.of("The endpoint could not be reached: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+    }
+
+    /** A POST to a configured platform URL (Altinn Events), not a subscriber's. Empty on success, else why it failed. */
     Optional<String> post(String endPoint, byte[] body, String... headers) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endPoint))
                 .timeout(timeout)

@@ -110,13 +110,13 @@ class WebhookDelivery {
     }
 
     private Optional<String> send(Subscription s, CloudEvent event) throws InterruptedException {
-        Optional<String> refusal = guard.refusal(s.endPoint());
-        if (refusal.isPresent()) {
-            return refusal;
+        EndpointGuard.Decision decision = guard.check(s.endPoint());
+        if (decision.refusal().isPresent()) {
+            return decision.refusal();
         }
         byte[] body = json.writeValueAsBytes(event);
         long timestamp = clock.instant().getEpochSecond();
-        return client.post(s.endPoint(), body,
+        return client.post(decision.endpoint().orElseThrow(), body,
                 "webhook-id", event.id(),
                 "webhook-timestamp", Long.toString(timestamp),
                 "webhook-signature", WebhookSignature.sign(s.secret(), event.id(), timestamp, body));

@@ -9,11 +9,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
+import no.formidler.download.Sendfile;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Counts file bytes in and out and times uploads and downloads, at the HTTP edge: the bytes counted are those that
- * really crossed the wire, whatever the endpoint did with them.
+ * really crossed the wire, whatever the endpoint did with them. A download handed to the container's sendfile counts
+ * the bytes handed over, and its duration ends at the hand-over.
  */
 class TransferBytesFilter extends OncePerRequestFilter {
     private static final String API = "/broker/api/v1/filetransfer";
@@ -56,7 +58,7 @@ class TransferBytesFilter extends OncePerRequestFilter {
                 sample.stop(Timer.builder(OperationsMeters.UPLOAD_DURATION).tag("kind", uploadKind)
                         .tag("outcome", outcome).description("Upload request duration").register(registry));
             } else {
-                bytesOut.increment(countedResponse.count());
+                bytesOut.increment(countedResponse.count() + Sendfile.handed(request));
                 sample.stop(Timer.builder(OperationsMeters.DOWNLOAD_DURATION).tag("outcome", outcome)
                         .description("Download duration").register(registry));
             }

@@ -19,7 +19,7 @@ import java.util.UUID;
  * place atomically, so a reader never sees a partial blob, also after a crash. Parted uploads are one staging file
  * each under {@code .parts/}, written at each part's offset and moved into place whole by {@link #compose}.
  */
-public class FileSystemBlobStore implements BlobStore, PartedBlobStore, ReachableStore {
+public class FileSystemBlobStore implements BlobStore, PartedBlobStore, ReachableStore, LocalFileReadable {
     private static final int BUFFER_SIZE = 256 * 1024;
     private final Path root;
     private final Path incoming;
@@ -69,6 +69,15 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
         }
         channel.position(offset);
         return new BoundedInputStream(Channels.newInputStream(channel), length);
+    }
+
+    @Override
+    public Path localFile(String key) throws IOException {
+        Path path = pathOf(key);
+        if (!Files.isRegularFile(path)) {
+            throw new BlobNotFoundException(key);
+        }
+        return path;
     }
 
     @Override

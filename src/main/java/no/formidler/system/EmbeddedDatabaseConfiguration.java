@@ -1,6 +1,5 @@
 package no.formidler.system;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -75,12 +74,13 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(32);
-        config.setPoolName("formidler-embedded");
-        return new HikariDataSource(config);
+    DataSource dataSource(EmbeddedPostgres postgres, DatabaseProperties database) {
+        // Not started here, so that DatabaseLimits configures it like an external database's pool.
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(database.poolSize());
+        pool.setPoolName("formidler-embedded");
+        return pool;
     }
 }

@@ -20,7 +20,7 @@ public final class InitializeRequestRules {
     private InitializeRequestRules() {
     }
 
-    public static void check(InitializeRequest request) {
+    public static void check(InitializeRequest request, int maxRecipients) {
         ValidationErrors errors = new ValidationErrors();
         length(errors, "fileName", "FileName", request.fileName(), 255);
         resourceId(errors, request.resourceId());
@@ -28,7 +28,7 @@ public final class InitializeRequestRules {
         length(errors, "sendersFileTransferReference", "SendersFileTransferReference",
                 Objects.requireNonNullElse(request.sendersFileTransferReference(), ""), 4096);
         sender(errors, request.sender());
-        recipients(errors, request.recipients());
+        recipients(errors, request.recipients(), maxRecipients);
         properties(errors, request.propertyList());
         checksum(errors, request.checksum());
         errors.throwIfAny();
@@ -59,9 +59,13 @@ public final class InitializeRequestRules {
         }
     }
 
-    private static void recipients(ValidationErrors errors, List<String> recipients) {
+    private static void recipients(ValidationErrors errors, List<String> recipients, int max) {
         if (recipients == null || recipients.isEmpty()) {
             errors.add("recipients", "One or more recipients are required");
+            return;
+        }
+        if (recipients.size() > max) {
+            errors.add("recipients", "A file transfer can have at most " + max + " recipients");
             return;
         }
         if (recipients.stream().anyMatch(r -> !Organization.isWireForm(r))) {

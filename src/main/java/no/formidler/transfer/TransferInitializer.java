@@ -25,10 +25,12 @@ public class TransferInitializer {
     private final ResourceCatalog resources;
     private final FormidlerProperties properties;
     private final PurgeSchedule purges;
+    private final TransferLimits limits;
 
     TransferInitializer(Transitions path, TransferAccess access, ResourceCatalog resources,
-                        FormidlerProperties properties, PurgeSchedule purges) {
+                        FormidlerProperties properties, PurgeSchedule purges, TransferLimits limits) {
         this.path = path;
+        this.limits = limits;
         this.access = access;
         this.resources = resources;
         this.properties = properties;
@@ -37,7 +39,7 @@ public class TransferInitializer {
 
     @Transactional
     public UUID initialize(Caller caller, InitializeRequest request) {
-        InitializeRequestRules.check(request);
+        InitializeRequestRules.check(request, limits.maxRecipients());
         String resourceId = Resource.idOf(request.resourceId());
         Organization sender = Organization.parse(request.sender()).orElseThrow();
         if (!access.maySend(caller, resourceId, sender)) {

@@ -20,7 +20,8 @@ class TransferStatisticsRepository {
 
     /**
      * The reference's rollup (spec-core §7.8) computed live for {@code [start, end)}: a pair is active when the
-     * recipient has a status dated in the month, or when its transfer was published in the month.
+     * recipient has a status dated in the month, or when its transfer was published in the month. Linear in the rows
+     * of the month: each recipient's vendor comes from its own group, each sender's once per transfer.
      */
     List<MonthlyActivity> monthly(Collection<String> resourceIds, Instant start, Instant end) {
         if (resourceIds.isEmpty()) {
@@ -30,7 +31,8 @@ class TransferStatisticsRepository {
                         with activity as (
                           select rs.file_transfer_id, rs.org,
                                  count(*) filter (where rs.status = :started) as attempts,
-                                 bool_or(rs.status = :confirmed) as confirmed
+                                 bool_or(rs.status = :confirmed) as confirmed,
+                                 (array_agg(rs.vendor order by rs.id desc) filter (where rs.vendor is not null))[1] as vendor
                           from recipient_status rs join file_transfer f on f.id = rs.file_transfer_id
                           where rs.changed >= :start and rs.changed < :end and f.resource_id in (:resources)
                           group by rs.file_transfer_id, rs.org),
@@ -39,21 +41,23 @@ class TransferStatisticsRepository {
                           union
                           select r.file_transfer_id, r.org from recipient r join file_transfer f on f.id = r.file_transfer_id
                           where f.resource_id in (:resources) and f.published >= :start and f.published < :end),
+                        sender_vendor as (
+                          select t.file_transfer_id,
+                                 (select s.vendor from file_transfer_status s
+                                  where s.file_transfer_id = t.file_transfer_id and s.status = :initialized
+                                  order by s.id limit 1) as vendor
+                          from (select distinct file_transfer_id from pairs) t),
                         described as (
                           select f.resource_id, f.sender_org, p.org as recipient_org,
-                                 coalesce((select s.vendor from file_transfer_status s
-                                           where s.file_transfer_id = f.id and s.status = :initialized
-                                           order by s.id limit 1), '') as sender_vendor,
-                                 coalesce((select rs.vendor from recipient_status rs
-                                           where rs.file_transfer_id = f.id and rs.org = p.org and rs.vendor is not null
-                                             and rs.changed >= :start and rs.changed < :end
-                                           order by rs.id desc limit 1), '') as recipient_vendor,
+                                 coalesce(sv.vendor, '') as sender_vendor,
+                                 coalesce(a.vendor, '') as recipient_vendor,
                                  f.created >= :start and f.created < :end as created_in_month,
                                  coalesce(f.published >= :start and f.published < :end, false) as published_in_month,
                                  coalesce(a.attempts, 0) as attempts,
                                  coalesce(a.confirmed, false) as confirmed
                           from pairs p
                           join file_transfer f on f.id = p.file_transfer_id
+                          join sender_vendor sv on sv.file_transfer_id = p.file_transfer_id
                           left join activity a on a.file_transfer_id = p.file_transfer_id and a.org = p.org)
                         select resource_id, sender_org, recipient_org, sender_vendor, recipient_vendor,
                                count(*) filter (where created_in_month), count(*) filter (where published_in_month),

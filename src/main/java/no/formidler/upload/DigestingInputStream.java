@@ -42,6 +42,23 @@ final class DigestingInputStream extends ObservedInputStream {
         sha256.update(buffer, offset, length);
     }
 
+    /**
+     * Fills the reader's buffer (or reaches the body's end) before passing it on: the body arrives in socket-sized
+     * pieces, and the digests then take one hand-over per large slice instead of one per piece.
+     */
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        int n = in.readNBytes(buffer, offset, length);
+        if (n == 0) {
+            return -1;
+        }
+        observe(buffer, offset, n);
+        return n;
+    }
+
     @Override
     public boolean markSupported() {
         return false;

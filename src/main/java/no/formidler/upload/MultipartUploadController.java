@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import no.formidler.error.ValidationErrors;
 import no.formidler.error.ValidationException;
 import no.formidler.transfer.InitializeRequest;
 import no.formidler.transfer.TransferInitializer;
+import no.formidler.web.PlainText;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -99,9 +101,15 @@ class MultipartUploadController {
         if (part.getSize() > MAX_FIELD_LENGTH) {
             throw ValidationException.of(part.getName(), "A metadata field may be at most 64 KiB.");
         }
+        String text;
         try (InputStream in = part.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        Optional<String> refusal = PlainText.refusal(part.getName()).or(() -> PlainText.refusal(text));
+        if (refusal.isPresent()) {
+            throw ValidationException.of("body", "A multipart field " + refusal.get() + ".");
+        }
+        return text;
     }
 
     private static Boolean disableVirusScan(String value) {

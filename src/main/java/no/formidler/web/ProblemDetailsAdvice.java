@@ -6,8 +6,13 @@ import java.util.Map;
 import no.formidler.error.BrokerException;
 import no.formidler.error.UpstreamUnavailableException;
 import no.formidler.error.ValidationException;
+import java.sql.SQLTransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +30,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 class ProblemDetailsAdvice {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(BrokerException.class)
     ResponseEntity<ProblemDetail> broker(BrokerException e, HttpServletRequest request) {
@@ -38,6 +44,16 @@ class ProblemDetailsAdvice {
     ResponseEntity<ProblemDetail> upstream(UpstreamUnavailableException e, HttpServletRequest request) {
         log.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         return respond(Problems.of(503, "A service the broker depends on did not answer. Please try again later.", request));
+    }
+
+    /**
+     * No connection within the pool's wait, a statement cancelled at its timeout, a database that does not answer:
+     * the request could not be served now, and may be retried (issue 17, finding 1; see docs/security.md).
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e, HttpServletRequest request) {
+        log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMostSpecificCause().toString());
+        return unavailable(request);
     }
 
     @ExceptionHandler(ValidationException.class)
@@ -81,8 +97,26 @@ class ProblemDetailsAdvice {
             return ResponseEntity.status(status).headers(framework.getHeaders())
                     .body(Problems.of(status.value(), framework.getBody().getDetail(), request));
         }
+        if (causedBy(e, SQLTransientException.class) || causedBy(e, DataAccessResourceFailureException.class)) {
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return unavailable(request);
+        }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(Problems.of(500, "", request));
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(HttpServletRequest request) {
+        return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(Problems.of(503, "The broker's database is busy or unavailable. Please try again later.", request));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Filters that run before authentication, in the reference's order (spec-core §1.3). */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +34,16 @@ class WebConfiguration {
     @Bean
     FilterRegistrationBean<AcceptHeaderFilter> acceptHeaderFilter() {
         return first(new AcceptHeaderFilter(), 2);
+    }
+
+    @Bean
+    FilterRegistrationBean<QueryStringFilter> queryStringFilter(JsonMapper json) {
+        return first(new QueryStringFilter(json), 3);
+    }
+
+    @Bean
+    JacksonModule textRules() {
+        return new TextRulesModule();
     }
 
     @Bean

@@ -20,4 +20,18 @@ class IsoDurationTest {
     void refusesWhatIsNotAPositiveDuration(String text) {
         assertThat(IsoDuration.parse(text)).isEmpty();
     }
+
+    /** Issue 17, finding 5: beyond the reference's TimeSpan range a duration is not a duration (it once became -infinity). */
+    @ParameterizedTest
+    @ValueSource(strings = {"P2147483648D", "PT99999999999999999999999S", "P4294967296Y", "P10675200D", "PT9223372036854775808S",
+            "P2147483647M", "PT2562047788015216H"})
+    void refusesDurationsThatOverflow(String text) {
+        assertThat(IsoDuration.parse(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"P10675199D", "P29000Y"})
+    void acceptsLongDurationsInsideTheRange(String text) {
+        assertThat(IsoDuration.parse(text)).isPresent();
+    }
 }

@@ -34,6 +34,16 @@ class ResourceConfigurationTest extends ApiTest {
     }
 
     @Test
+    void overflowingDurationsAreInvalidNotNegativeInfinity() {
+        Scenario s = scenario().ready();
+        assertBrokerError(put(s, "{\"fileTransferTimeToLive\":\"P2147483648D\"}"), 400, "BRO-00014");
+        assertBrokerError(put(s, "{\"fileTransferTimeToLive\":\"PT99999999999999999999999S\"}"), 400, "BRO-00014");
+        assertBrokerError(put(s, "{\"purgeFileTransferGracePeriod\":\"P2147483648D\"}"), 400, "BRO-00017");
+        assertBrokerError(put(s, "{\"purgeFileTransferGracePeriod\":\"PT99999999999999999999999S\"}"), 400, "BRO-00017");
+        assertThat(client.get("/broker/api/v1/resource/" + s.resourceId, s.ownerToken).status()).isEqualTo(200);
+    }
+
+    @Test
     void onlyTheFieldsSentAreChangedAndDurationsComeBackAsTimeSpanText() {
         Scenario s = scenario().ready("{\"maxFileTransferSize\":5000,\"fileTransferTimeToLive\":\"P30D\"}");
         assertThat(put(s, "{\"purgeFileTransferGracePeriod\":\"PT2H\",\"purgeFileTransferAfterAllRecipientsConfirmed\":false}").status())

@@ -18,16 +18,26 @@ class InitializeRequestRulesTest {
 
     private static String messages(InitializeRequest request) {
         try {
-            InitializeRequestRules.check(request);
+            InitializeRequestRules.check(request, 2000);
             return "";
         } catch (ValidationException e) {
             return e.errors().toString();
         }
     }
 
+    /** Issue 17, finding 2: a transfer's recipients are capped, so no single transfer makes every report slow. */
+    @Test
+    void recipientsUpToTheCapPassAndOneMoreIsRefused() {
+        List<String> three = List.of("0192:986252932", "0192:986252933", "0192:986252934");
+        assertThatCode(() -> InitializeRequestRules.check(request(three, null, null), 3)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> InitializeRequestRules.check(request(three, null, null), 2))
+                .isInstanceOf(ValidationException.class)
+                .hasFieldOrPropertyWithValue("errors", Map.of("recipients", List.of("A file transfer can have at most 2 recipients")));
+    }
+
     @Test
     void aCompleteRequestPasses() {
-        assertThatCode(() -> InitializeRequestRules.check(request(List.of("0192:986252932"), Map.of("k", "v"), "")))
+        assertThatCode(() -> InitializeRequestRules.check(request(List.of("0192:986252932"), Map.of("k", "v"), ""), 2000))
                 .doesNotThrowAnyException();
     }
 
@@ -37,7 +47,7 @@ class InitializeRequestRulesTest {
         for (int i = 0; i < 10; i++) {
             ten.put("k" + i, "v");
         }
-        assertThatCode(() -> InitializeRequestRules.check(request(List.of("0192:986252932"), ten, null))).doesNotThrowAnyException();
+        assertThatCode(() -> InitializeRequestRules.check(request(List.of("0192:986252932"), ten, null), 2000)).doesNotThrowAnyException();
         ten.put("k10", "v");
         org.assertj.core.api.Assertions.assertThat(messages(request(List.of("0192:986252932"), ten, null)))
                 .contains("PropertyList can contain at most 10 properties");
@@ -70,7 +80,7 @@ class InitializeRequestRulesTest {
 
     @Test
     void missingFieldsAreNamed() {
-        assertThatThrownBy(() -> InitializeRequestRules.check(new InitializeRequest(null, null, null, null, null, null, null, null)))
+        assertThatThrownBy(() -> InitializeRequestRules.check(new InitializeRequest(null, null, null, null, null, null, null, null), 2000))
                 .isInstanceOfSatisfying(ValidationException.class, e -> org.assertj.core.api.Assertions.assertThat(e.errors())
                         .containsKeys("fileName", "resourceId", "sendersFileTransferReference", "sender", "recipients"));
     }

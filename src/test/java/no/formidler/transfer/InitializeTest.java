@@ -74,6 +74,14 @@ class InitializeTest extends ApiTest {
     }
 
     @Test
+    void moreRecipientsThanTheCapAreRefusedWithAClear400() {
+        Scenario s = scenario().ready();
+        List<String> tooMany = java.util.stream.IntStream.rangeClosed(1, 2_001).mapToObj(n -> String.valueOf(100_000_000 + n)).toList();
+        assertValidationProblem(client.postJson(PATH, s.senderToken, s.initializeJson("a", tooMany, "")),
+                "recipients", "A file transfer can have at most 2000 recipients");
+    }
+
+    @Test
     void badFieldsGetValidationProblemsWithTheReferenceMessages() {
         Scenario s = scenario().ready();
         assertValidationProblem(client.postJson(PATH, s.senderToken, s.initializeJson("a", List.of(), "")),

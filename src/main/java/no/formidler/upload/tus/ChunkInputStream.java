@@ -8,21 +8,24 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
- * A PATCH body on its way to the store: refuses bytes beyond the upload's length, feeds the whole-file digests and
- * the chunk's own checksum. When the client goes away mid-body, the bytes that did arrive are a valid chunk (TUS core:
+ * A PATCH body on its way to the store: refuses bytes beyond the upload's length, stops when the PATCH's lease may
+ * have run out, feeds the whole-file digests (when this node holds them) and the chunk's own checksum. When the client goes away mid-body, the bytes that did arrive are a valid chunk (TUS core:
  * the server should keep them) unless the chunk carries a checksum, which they cannot match: then the read fails.
  */
 final class ChunkInputStream extends FilterInputStream {
     private final long limit;
-    private final UploadDigests digests;
+    private final TusLeases.Lease lease;
+    private final RunningDigests digests;
     private final MessageDigest checksum;
     private long count;
     private boolean clientGone;
 
-    ChunkInputStream(InputStream body, long limit, UploadDigests digests, Optional<TusHeaders.ChunkChecksum> checksum) {
+    ChunkInputStream(InputStream body, TusLeases.Lease lease, Optional<RunningDigests> digests,
+                     Optional<TusHeaders.ChunkChecksum> checksum) {
         super(body);
-        this.limit = limit;
-        this.digests = digests;
+        this.limit = lease.upload().remaining();
+        this.lease = lease;
+        this.digests = digests.orElse(null);
         this.checksum = checksum.map(c -> digest(c.algorithm())).orElse(null);
     }
 
@@ -38,6 +41,7 @@ final class ChunkInputStream extends FilterInputStream {
         if (clientGone) {
             return -1;
         }
+        lease.requireHeld();
         int n;
         try {
             n = super.read(buffer, offset, length);
@@ -53,7 +57,9 @@ final class ChunkInputStream extends FilterInputStream {
                 throw new TooMuchDataException();
             }
             count += n;
-            digests.update(buffer, offset, n);
+            if (digests != null) {
+                digests.update(buffer, offset, n);
+            }
             if (checksum != null) {
                 checksum.update(buffer, offset, n);
             }

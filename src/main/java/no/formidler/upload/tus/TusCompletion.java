@@ -3,10 +3,7 @@ package no.formidler.upload.tus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,12 +28,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TusCompletion {
     private static final Logger log = LoggerFactory.getLogger(TusCompletion.class);
     private final TusUploadRepository uploads;
+    private final NodeDigests digests;
     private final TusStorage storage;
     private final TransferLifecycle lifecycle;
     private final TransactionTemplate tx;
 
-    TusCompletion(TusUploadRepository uploads, TusStorage storage, TransferLifecycle lifecycle, TransactionTemplate tx) {
+    TusCompletion(TusUploadRepository uploads, NodeDigests digests, TusStorage storage, TransferLifecycle lifecycle,
+                  TransactionTemplate tx) {
         this.uploads = uploads;
+        this.digests = digests;
         this.storage = storage;
         this.lifecycle = lifecycle;
         this.tx = tx;
@@ -71,9 +71,10 @@ class TusCompletion {
             long size = upload.length() == 0
                     ? storage.blobs().write(upload.blobKey(), InputStream.nullInputStream())
                     : storage.parted().compose(upload.blobKey(), parts);
-            StoredFile file = upload.kind() == TusUpload.Kind.FINAL
-                    ? reread(upload.blobKey(), size)
-                    : digested(upload, size);
+            Optional<RunningDigests> running = upload.kind() == TusUpload.Kind.FINAL ? Optional.empty() : digests.take(upload);
+            StoredFile file = running.isPresent()
+                    ? stored(upload.blobKey(), size, running.get().finish())
+                    : reread(upload.blobKey(), size);
             Completion completion = lifecycle.completeUpload(upload.fileTransferId(), file);
             sources.forEach(source -> uploads.delete(source.id()));
             uploads.delete(upload.id());
@@ -93,33 +94,25 @@ class TusCompletion {
                 .toList();
     }
 
-    private static StoredFile digested(TusUpload upload, long size) {
-        UploadDigests digests = UploadDigests.restore(upload.digestState());
-        return new StoredFile(upload.blobKey(), size, digests.md5Hex(), digests.sha256Hex());
+    private static StoredFile stored(String blobKey, long size, RunningDigests.Hex hex) {
+        return new StoredFile(blobKey, size, hex.md5(), hex.sha256());
     }
 
     /**
-     * The digest of a concatenated file: its partials were hashed separately and MD5/SHA-256 do not combine, so the
-     * joined file is read once more. Only final uploads pay this.
+     * The digests of the joined file read once more: a concatenated file's partials are not hashed (MD5/SHA-256 do
+     * not combine), and an upload whose last chunk another node stored, or stored before a restart, has no running
+     * digests on this node. The one time a client waits for a re-read.
      */
     private StoredFile reread(String blobKey, long size) throws IOException {
-        MessageDigest md5;
-        MessageDigest sha256;
-        try {
-            md5 = MessageDigest.getInstance("MD5");
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        RunningDigests digests = new RunningDigests();
         byte[] buffer = new byte[256 * 1024];
         try (InputStream in = storage.blobs().read(blobKey, 0, size)) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                md5.update(buffer, 0, n);
-                sha256.update(buffer, 0, n);
+                digests.update(buffer, 0, n);
             }
         }
-        return new StoredFile(blobKey, size, HexFormat.of().formatHex(md5.digest()), HexFormat.of().formatHex(sha256.digest()));
+        return stored(blobKey, size, digests.finish());
     }
 
     private void deleteQuietly(String blobKey) {

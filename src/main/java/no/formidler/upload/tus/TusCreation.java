@@ -132,7 +132,7 @@ class TusCreation {
                              Optional<String> metadata, List<UUID> concat) {
         Instant now = clock.instant();
         boolean finished = offset == length;
-        TusUpload upload = new TusUpload(id, target.fileTransferId(), kind, length, offset, UploadDigests.fresh().save(),
+        TusUpload upload = new TusUpload(id, target.fileTransferId(), kind, length, offset, Optional.empty(),
                 metadata, concat, target.serviceOwner() + "/" + target.fileTransferId() + "/" + UUID.randomUUID(),
                 finished && kind != TusUpload.Kind.PARTIAL ? now : now.plus(properties.uploadExpiration()), finished);
         uploads.insert(upload, now);

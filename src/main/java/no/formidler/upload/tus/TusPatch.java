@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import no.formidler.auth.Caller;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
@@ -19,15 +20,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * PATCH (TUS core + checksum + expiration): appends one chunk at the upload's offset. The upload's row stays locked
- * while the body streams, so two PATCHes to one upload, on any nodes, take turns (the second gets 423 at once). The
- * chunk is stored durably before its offset and digests are committed, and the 204 is sent only after that commit:
- * the offset a client is told is never ahead of what is stored.
+ * PATCH (TUS core + checksum + expiration): appends one chunk at the upload's offset. The PATCH holds the upload's
+ * lease while the body streams ({@link TusLeases}), so two PATCHes to one upload, on any nodes, take turns (the second
+ * gets 423 at once), and no database connection waits on a slow client. The chunk is stored durably before its offset
+ * is committed, and the 204 is sent only after that commit: the offset a client is told is never ahead of what is
+ * stored.
  */
 @Component
 class TusPatch {
     private static final Logger log = LoggerFactory.getLogger(TusPatch.class);
     private final TusUploadRepository uploads;
+    private final TusLeases leases;
+    private final NodeDigests digests;
     private final TusStorage storage;
     private final TransferLifecycle lifecycle;
     private final TusCompletion completion;
@@ -35,9 +39,12 @@ class TusPatch {
     private final TusProperties properties;
     private final Clock clock;
 
-    TusPatch(TusUploadRepository uploads, TusStorage storage, TransferLifecycle lifecycle, TusCompletion completion,
-             TransactionTemplate tx, TusProperties properties, Clock clock) {
+    TusPatch(TusUploadRepository uploads, TusLeases leases, NodeDigests digests, TusStorage storage,
+             TransferLifecycle lifecycle, TusCompletion completion, TransactionTemplate tx, TusProperties properties,
+             Clock clock) {
         this.uploads = uploads;
+        this.leases = leases;
+        this.digests = digests;
         this.storage = storage;
         this.lifecycle = lifecycle;
         this.completion = completion;
@@ -57,8 +64,8 @@ class TusPatch {
     Appended patch(Caller caller, UploadRef ref, Chunk chunk) {
         lifecycle.resumeUpload(caller, ref.fileTransferId());
         Stored stored;
-        try {
-            stored = tx.execute(status -> append(ref, chunk));
+        try (TusLeases.Lease lease = leases.take(ref.uploadId())) {
+            stored = append(ref, lease, chunk);
         } catch (UncheckedIOException e) {
             log.error("Storing a chunk of TUS upload {} failed", ref.uploadId(), e.getCause());
             throw new BrokerException(BrokerError.UPLOAD_FAILED);
@@ -69,19 +76,14 @@ class TusPatch {
         return new Appended(stored.offset(), stored.finished() && !ref.partial() ? Optional.empty() : Optional.of(stored.expires()));
     }
 
-    /** What the transaction committed. */
+    /** What was committed. */
     private record Stored(long offset, Instant expires, boolean finished) {
     }
 
-    private Stored append(UploadRef ref, Chunk chunk) {
+    private Stored append(UploadRef ref, TusLeases.Lease lease, Chunk chunk) {
         Instant now = clock.instant();
-        TusUpload upload;
-        try {
-            upload = uploads.lock(ref.uploadId()).filter(ref::owns).filter(u -> !u.expiredAt(now))
-                    .orElseThrow(TusError.UPLOAD_NOT_FOUND::exception);
-        } catch (TusUploadRepository.UploadLockedException e) {
-            throw TusError.LOCKED.exception();
-        }
+        TusUpload upload = Optional.of(lease.upload()).filter(ref::owns).filter(u -> !u.expiredAt(now))
+                .orElseThrow(TusError.UPLOAD_NOT_FOUND::exception);
         if (upload.kind() == TusUpload.Kind.FINAL) {
             throw TusError.FINAL_NOT_PATCHABLE.exception();
         }
@@ -95,19 +97,27 @@ class TusPatch {
         if (chunk.contentLength().isPresent() && chunk.contentLength().getAsLong() > upload.remaining()) {
             throw TusError.TOO_MUCH_DATA.exception(upload.remaining());
         }
-        UploadDigests digests = UploadDigests.restore(upload.digestState());
-        ChunkInputStream body = new ChunkInputStream(chunk.body(), upload.remaining(), digests, chunk.checksum());
+        // A partial's digests would be thrown away: the final upload hashes the joined file.
+        Optional<RunningDigests> running = upload.kind() == TusUpload.Kind.PARTIAL ? Optional.empty() : digests.take(upload);
+        ChunkInputStream body = new ChunkInputStream(chunk.body(), lease, running, chunk.checksum());
         Part part = write(upload, body);
         if (!body.checksumMatches(chunk.checksum())) {
-            throw TusError.CHECKSUM_MISMATCH.exception(); // rolls back; the stored bytes are overwritten next time
+            throw TusError.CHECKSUM_MISMATCH.exception(); // nothing recorded; the stored bytes are overwritten next time
         }
         if (part.size() == 0) {
+            running.ifPresent(d -> upload.digestsId().ifPresent(id -> digests.keep(id, d)));
             return new Stored(upload.offset(), upload.expires(), false);
         }
         long offset = upload.offset() + part.size();
         boolean finished = offset == upload.length();
         Instant expires = finished && upload.kind() == TusUpload.Kind.SINGLE ? now : now.plus(properties.uploadExpiration());
-        uploads.recordPart(upload.id(), part, digests.save(), expires, finished);
+        Optional<UUID> digestsId = running.map(d -> UUID.randomUUID());
+        boolean recorded = Boolean.TRUE.equals(tx.execute(status ->
+                uploads.recordPart(upload.id(), lease.owner(), part, digestsId, expires, finished)));
+        if (!recorded) {
+            throw TusError.LOCKED.exception(); // the lease ran out and another request took the upload over
+        }
+        digestsId.ifPresent(id -> digests.keep(id, running.orElseThrow()));
         if (body.clientGone()) {
             log.info("TUS upload {}: the client went away; kept the {} bytes that arrived, offset now {}",
                     upload.id(), part.size(), offset);
@@ -122,6 +132,8 @@ class TusPatch {
             throw TusError.TOO_MUCH_DATA.exception(upload.remaining());
         } catch (ChunkInputStream.ClientGoneException e) {
             throw TusError.CHECKSUM_MISMATCH.exception();
+        } catch (TusLeases.LeaseLostException e) {
+            throw TusError.LOCKED.exception();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,13 +6,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One TUS upload resource as stored: how long it is, how much of it is durably stored, and the digests of that much.
+ * One TUS upload resource as stored: how long it is and how much of it is durably stored.
  *
+ * @param digestsId   the in-memory digests of exactly the stored bytes, on the node that stored the last chunk
+ *                    ({@link NodeDigests}); empty when nobody holds them
  * @param concatParts a final upload's partial uploads, in the order of its {@code Upload-Concat} header
  * @param blobKey     where the finished file goes; fixed at creation so that finishing again is idempotent
  * @param finished    every byte is stored; the upload is complete or its completion is pending
  */
-record TusUpload(UUID id, UUID fileTransferId, Kind kind, long length, long offset, byte[] digestState,
+record TusUpload(UUID id, UUID fileTransferId, Kind kind, long length, long offset, Optional<UUID> digestsId,
                  Optional<String> metadata, List<UUID> concatParts, String blobKey, Instant expires, boolean finished) {
 
     enum Kind {

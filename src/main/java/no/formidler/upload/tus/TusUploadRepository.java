@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,7 +26,7 @@ class TusUploadRepository {
         this.jdbc = jdbc;
     }
 
-    /** Another request holds the upload's row lock: it is writing to the upload right now. */
+    /** Another request holds the upload's row lock or its lease: it is writing to the upload right now. */
     static final class UploadLockedException extends RuntimeException {
         UploadLockedException(Throwable cause) {
             super("The upload is locked by another request", cause);
@@ -34,16 +35,15 @@ class TusUploadRepository {
 
     void insert(TusUpload u, Instant now) {
         jdbc.sql("""
-                        insert into tus_upload (id, file_transfer_id, kind, upload_length, upload_offset, digest_state,
+                        insert into tus_upload (id, file_transfer_id, kind, upload_length, upload_offset,
                           metadata, concat_parts, blob_key, expires, finished, created)
-                        values (:id, :transfer, :kind, :length, :offset, :digest, :metadata, cast(:parts as uuid[]),
+                        values (:id, :transfer, :kind, :length, :offset, :metadata, cast(:parts as uuid[]),
                           :blobKey, :expires, :finished, :created)""")
                 .param("id", u.id())
                 .param("transfer", u.fileTransferId())
                 .param("kind", u.kind().dbValue())
                 .param("length", u.length())
                 .param("offset", u.offset())
-                .param("digest", u.digestState())
                 .param("metadata", u.metadata().orElse(null), Types.VARCHAR)
                 .param("parts", u.concatParts().isEmpty() ? null : "{" + String.join(",",
                         u.concatParts().stream().map(UUID::toString).toList()) + "}", Types.VARCHAR)
@@ -58,23 +58,68 @@ class TusUploadRepository {
         return jdbc.sql("select * from tus_upload where id = :id").param("id", id).query((rs, n) -> row(rs)).optional();
     }
 
-    /** Locks the upload's row for this transaction, or fails at once when another request holds it. */
+    /**
+     * Locks the upload's row for this transaction, or fails at once when another request holds the row or a PATCH's
+     * live lease on it.
+     */
     Optional<TusUpload> lock(UUID id) {
+        record Locked(TusUpload upload, boolean leased) {
+        }
+        Optional<Locked> locked;
         try {
-            return jdbc.sql("select * from tus_upload where id = :id for update nowait").param("id", id)
-                    .query((rs, n) -> row(rs)).optional();
+            locked = jdbc.sql("""
+                            select *, coalesce(lease_expires > now(), false) as leased from tus_upload where id = :id
+                            for update nowait""")
+                    .param("id", id).query((rs, n) -> new Locked(row(rs), rs.getBoolean("leased"))).optional();
         } catch (DataAccessException e) {
             if (lockNotAvailable(e)) {
                 throw new UploadLockedException(e);
             }
             throw e;
         }
+        if (locked.filter(Locked::leased).isPresent()) {
+            throw new UploadLockedException(null);
+        }
+        return locked.map(Locked::upload);
     }
 
-    /** Locks the upload's row unless another transaction holds it (then empty: someone else is at it). */
+    /** Locks the upload's row unless another transaction or a PATCH's lease holds it (then empty: someone is at it). */
     Optional<TusUpload> lockIfFree(UUID id) {
-        return jdbc.sql("select * from tus_upload where id = :id for update skip locked").param("id", id)
+        return jdbc.sql("""
+                        select * from tus_upload where id = :id and not coalesce(lease_expires > now(), false)
+                        for update skip locked""")
+                .param("id", id).query((rs, n) -> row(rs)).optional();
+    }
+
+    /**
+     * Takes the lease on the upload for {@code owner} unless another live lease holds it: the upload as it is now, or
+     * empty when there is no such upload. The database's clock is the only one leases are measured by.
+     */
+    Optional<TusUpload> takeLease(UUID id, UUID owner, Duration duration) {
+        Optional<TusUpload> taken = jdbc.sql("""
+                        update tus_upload set lease_owner = :owner,
+                          lease_expires = now() + make_interval(secs => :seconds)
+                        where id = :id and not coalesce(lease_expires > now(), false)
+                        returning *""")
+                .param("owner", owner).param("seconds", duration.toMillis() / 1000.0).param("id", id)
                 .query((rs, n) -> row(rs)).optional();
+        if (taken.isEmpty() && find(id).isPresent()) {
+            throw new UploadLockedException(null);
+        }
+        return taken;
+    }
+
+    /** Extends {@code owner}'s lease; false when it is no longer theirs. */
+    boolean renewLease(UUID id, UUID owner, Duration duration) {
+        return jdbc.sql("""
+                        update tus_upload set lease_expires = now() + make_interval(secs => :seconds)
+                        where id = :id and lease_owner = :owner""")
+                .param("seconds", duration.toMillis() / 1000.0).param("id", id).param("owner", owner).update() == 1;
+    }
+
+    void releaseLease(UUID id, UUID owner) {
+        jdbc.sql("update tus_upload set lease_owner = null, lease_expires = null where id = :id and lease_owner = :owner")
+                .param("id", id).param("owner", owner).update();
     }
 
     List<TusUpload> forTransfer(UUID fileTransferId) {
@@ -82,8 +127,11 @@ class TusUploadRepository {
                 .param("id", fileTransferId).query((rs, n) -> row(rs)).list();
     }
 
-    /** Records a stored part and moves the upload's offset and digests past it. */
-    void recordPart(UUID id, Part part, byte[] digestState, Instant expires, boolean finished) {
+    /**
+     * Records a stored part, moves the upload's offset past it and ends {@code owner}'s lease, in the caller's
+     * transaction; false (and nothing changed) when the lease is no longer {@code owner}'s.
+     */
+    boolean recordPart(UUID id, UUID owner, Part part, Optional<UUID> digestsId, Instant expires, boolean finished) {
         jdbc.sql("""
                         insert into tus_part (upload_id, number, upload_offset, size, tag)
                         values (:id, :number, :offset, :size, :tag)""")
@@ -93,16 +141,17 @@ class TusUploadRepository {
                 .param("size", part.size())
                 .param("tag", part.tag())
                 .update();
-        jdbc.sql("""
-                        update tus_upload set upload_offset = :offset, digest_state = :digest, expires = :expires,
-                          finished = :finished
-                        where id = :id""")
+        return jdbc.sql("""
+                        update tus_upload set upload_offset = :offset, digests_id = :digests, expires = :expires,
+                          finished = :finished, lease_owner = null, lease_expires = null
+                        where id = :id and lease_owner = :owner""")
                 .param("offset", part.offset() + part.size())
-                .param("digest", digestState)
+                .param("digests", digestsId.orElse(null), Types.OTHER)
                 .param("expires", utc(expires))
                 .param("finished", finished)
                 .param("id", id)
-                .update();
+                .param("owner", owner)
+                .update() == 1;
     }
 
     List<Part> parts(UUID id) {
@@ -124,6 +173,7 @@ class TusUploadRepository {
     List<TusUpload> claimExpired(Instant now, int limit) {
         return jdbc.sql("""
                         select * from tus_upload where (not finished or kind = 'partial') and expires <= :now
+                          and not coalesce(lease_expires > now(), false)
                         order by expires limit :limit for update skip locked""")
                 .param("now", utc(now))
                 .param("limit", limit)
@@ -170,7 +220,7 @@ class TusUploadRepository {
         List<UUID> concat = parts == null ? List.of() : Arrays.asList((UUID[]) parts.getArray());
         return new TusUpload(rs.getObject("id", UUID.class), rs.getObject("file_transfer_id", UUID.class),
                 TusUpload.Kind.of(rs.getString("kind")), rs.getLong("upload_length"), rs.getLong("upload_offset"),
-                rs.getBytes("digest_state"), Optional.ofNullable(rs.getString("metadata")), List.copyOf(concat),
+                Optional.ofNullable(rs.getObject("digests_id", UUID.class)), Optional.ofNullable(rs.getString("metadata")), List.copyOf(concat),
                 rs.getString("blob_key"), rs.getObject("expires", OffsetDateTime.class).toInstant(),
                 rs.getBoolean("finished"));
     }

@@ -217,6 +217,59 @@ class TusPatchTest extends ApiTest {
         assertThat(tus.head(url).header("Upload-Offset")).isEqualTo("2000");
     }
 
+    @Test
+    void aPatchStreamingItsBodyHoldsNoDatabaseTransactionOpen() throws Exception {
+        tus.create(id, 3_000);
+        try (Socket socket = halfSentPatch(2_000, 1_000)) {
+            try (var connection = dataSource.getConnection()) {
+                UploadLocks.awaitPatchInProgress(connection.getMetaData().getURL(), connection.getMetaData().getUserName(),
+                        Duration.ofMinutes(1));
+                var rs = connection.createStatement().executeQuery("""
+                        select count(*) from pg_stat_activity
+                        where datname = current_database() and state like 'idle in transaction%'""");
+                rs.next();
+                assertThat(rs.getInt(1)).as("transactions left open while a client sends its body").isZero();
+            }
+            socket.getOutputStream().write(new byte[1_000]);
+            assertThat(statusLine(socket)).isEqualTo("HTTP/1.1 204 ");
+        }
+    }
+
+    @Test
+    void theLeaseOfACrashedPatchBlocksTheUploadUntilItRunsOut() throws Exception {
+        tus.create(id, 10);
+        try (var connection = dataSource.getConnection()) {
+            // What a node that died mid-body leaves behind: its lease, which nobody renews any more.
+            var crashed = connection.prepareStatement("""
+                    update tus_upload set lease_owner = gen_random_uuid(), lease_expires = now() + interval '1 hour'
+                    where id = cast(? as uuid)""");
+            crashed.setString(1, id);
+            crashed.executeUpdate();
+            assertThat(tus.patch(url, 0, "01234".getBytes()).status()).isEqualTo(423);
+            var ranOut = connection.prepareStatement(
+                    "update tus_upload set lease_expires = now() - interval '1 second' where id = cast(? as uuid)");
+            ranOut.setString(1, id);
+            ranOut.executeUpdate();
+        }
+        assertThat(tus.patch(url, 0, "01234".getBytes()).status()).isEqualTo(204);
+        assertThat(tus.head(url).header("Upload-Offset")).isEqualTo("5");
+    }
+
+    private Socket halfSentPatch(int contentLength, int sent) throws Exception {
+        Socket socket = new Socket("127.0.0.1", java.net.URI.create(client.baseUrl()).getPort());
+        OutputStream out = socket.getOutputStream();
+        out.write(("PATCH " + url + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + s.senderToken
+                + "\r\nTus-Resumable: 1.0.0\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: 0"
+                + "\r\nContent-Length: " + contentLength + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(new byte[sent]);
+        out.flush();
+        return socket;
+    }
+
+    private static String statusLine(Socket socket) throws Exception {
+        return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines().findFirst().orElse("");
+    }
+
     private String downloadSha256(String transferId) throws Exception {
         var response = client.send(client.request("/broker/api/v1/filetransfer/" + transferId + "/download", s.recipient1Token).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());

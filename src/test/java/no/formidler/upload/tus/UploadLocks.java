@@ -7,9 +7,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * Waits, by asking PostgreSQL, until some transaction holds a row lock on {@code tus_upload} (a PATCH streaming its
- * body): {@code select … for update} keeps a RowShareLock on the table until it commits. Lets a test send a competing
- * request exactly while the first one is writing, instead of guessing with sleeps.
+ * Waits, by asking PostgreSQL, until some PATCH holds a live lease on a {@code tus_upload} row (it is streaming its
+ * body). Lets a test send a competing request exactly while the first one is writing, instead of guessing with sleeps.
  */
 final class UploadLocks {
     private UploadLocks() {
@@ -20,8 +19,7 @@ final class UploadLocks {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, null)) {
             while (System.nanoTime() < deadline) {
                 try (ResultSet rs = connection.createStatement().executeQuery("""
-                        select count(*) from pg_locks l join pg_class c on c.oid = l.relation
-                        where c.relname = 'tus_upload' and l.mode = 'RowShareLock' and l.granted""")) {
+                        select count(*) from tus_upload where lease_owner is not null and lease_expires > now()""")) {
                     rs.next();
                     if (rs.getInt(1) > 0) {
                         return;
@@ -30,6 +28,6 @@ final class UploadLocks {
                 Thread.sleep(20);
             }
         }
-        throw new AssertionError("No PATCH took the upload's lock within " + timeout);
+        throw new AssertionError("No PATCH took an upload's lease within " + timeout);
     }
 }

@@ -1,0 +1,27 @@
+package no.formidler.system;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits on what one request may take from the database ({@code formidler.database.*}, documented in README): how long
+ * it waits for a connection, how long one statement may run, how long a transaction may sit idle. Together they keep
+ * any number of slow or heavy requests from holding the database longer than their own timeout.
+ *
+ * @param durable the embedded PostgreSQL's {@code fsync} and {@code synchronous_commit}; off only for throw-away data
+ */
+@ConfigurationProperties("formidler.database")
+public record DatabaseProperties(
+        @DefaultValue("32") int poolSize,
+        @DefaultValue("PT5S") Duration connectionTimeout,
+        @DefaultValue("PT30S") Duration statementTimeout,
+        @DefaultValue("PT60S") Duration idleInTransactionTimeout,
+        @DefaultValue("true") boolean durable) {
+
+    /** Run on every new pooled connection: PostgreSQL then cancels what runs or idles too long in it. */
+    String sessionLimitsSql() {
+        return "set statement_timeout = %d; set idle_in_transaction_session_timeout = %d"
+                .formatted(statementTimeout.toMillis(), idleInTransactionTimeout.toMillis());
+    }
+}
