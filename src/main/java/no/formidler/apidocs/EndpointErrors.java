@@ -40,6 +40,8 @@ final class EndpointErrors {
             Map.entry("PUT " + API + "/resource/{resourceId}/policy", List.of(NO_ACCESS_TO_RESOURCE, RESOURCE_NOT_CONFIGURED)),
             Map.entry("POST " + API + "/serviceowner", List.of(CALLER_ORGANIZATION_UNKNOWN, SERVICE_OWNER_EXISTS,
                     SERVICE_OWNER_NOT_INITIALIZED)),
+            Map.entry("GET " + API + "/notifications/settings", List.of(CALLER_ORGANIZATION_UNKNOWN)),
+            Map.entry("PUT " + API + "/notifications/settings", List.of(CALLER_ORGANIZATION_UNKNOWN)),
             Map.entry("GET " + API + "/serviceowner", List.of(CALLER_ORGANIZATION_UNKNOWN, SERVICE_OWNER_NOT_FOUND)),
             Map.entry("GET " + API + "/statistics/monthly", List.of(INVALID_REPORT_PERIOD, REPORT_NEEDS_END_USER_OR_VENDOR,
                     NO_ACCESS_TO_RESOURCE, RESOURCE_NOT_CONFIGURED)));

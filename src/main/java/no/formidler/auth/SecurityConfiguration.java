@@ -81,6 +81,8 @@ class SecurityConfiguration {
                                 API + "/filetransfer/*/details").hasAnyAuthority(READ, WRITE)
                         .requestMatchers(HttpMethod.HEAD, API + "/filetransfer", API + "/filetransfer/*",
                                 API + "/filetransfer/*/details").hasAnyAuthority(READ, WRITE)
+                        // notify/: the caller's own organisation's settings, for anyone who sends or receives
+                        .requestMatchers(API + "/notifications/settings").hasAnyAuthority(READ, WRITE)
                         .requestMatchers(HttpMethod.PUT, API + "/resource/*/approval").hasAuthority(MAINTENANCE)
                         // an external malware scanner's results: authenticated by a shared secret header, not a token
                         .requestMatchers(HttpMethod.POST, API + "/webhooks/malwarescanresults").permitAll()
