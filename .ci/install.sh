@@ -23,3 +23,13 @@ fi
 if [ ! -x .ci/azurite/node_modules/.bin/azurite-blob ]; then
   npm install --prefix .ci/azurite --no-audit --no-fund --loglevel=error
 fi
+
+# The web app's browser tests (WebAppBrowserIT): Debian's chromium, driven by playwright-core with axe-core
+# (versions pinned in src/test/browser/package-lock.json). Playwright's own browser download is never used.
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core
+fi
+if [ ! -f src/test/browser/node_modules/playwright-core/package.json ]; then
+  npm ci --prefix src/test/browser --no-audit --no-fund
+fi

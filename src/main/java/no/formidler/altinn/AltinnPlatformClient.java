@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import no.formidler.events.PlatformAccessToken;
 import java.util.Set;
 
 /**
@@ -36,16 +37,16 @@ class AltinnPlatformClient {
     private final HttpClient http;
     private final URI baseUrl;
     private final Optional<String> subscriptionKey;
-    private final Optional<String> accessToken;
+    private final PlatformAccessToken accessToken;
     private final Duration timeout;
     private final Sleeper sleeper;
 
-    AltinnPlatformClient(HttpClient http, URI baseUrl, Optional<String> subscriptionKey, Optional<String> accessToken,
+    AltinnPlatformClient(HttpClient http, URI baseUrl, Optional<String> subscriptionKey, PlatformAccessToken accessToken,
                          Duration timeout, Sleeper sleeper) {
         this.http = http;
         this.baseUrl = baseUrl.toString().endsWith("/") ? baseUrl : URI.create(baseUrl + "/");
         this.subscriptionKey = subscriptionKey.filter(k -> !k.isBlank());
-        this.accessToken = accessToken.filter(t -> !t.isBlank());
+        this.accessToken = accessToken;
         this.timeout = timeout;
         this.sleeper = sleeper;
     }
@@ -63,7 +64,7 @@ class AltinnPlatformClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(timeout)
                 .header("Accept", "application/json");
         subscriptionKey.ifPresent(k -> builder.header("Ocp-Apim-Subscription-Key", k));
-        accessToken.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+        accessToken.current().ifPresent(t -> builder.header("Authorization", "Bearer " + t));
         HttpRequest request = method.apply(builder).build();
         Optional<Answer> answer = Optional.empty();
         for (int attempt = 0; attempt <= BACKOFF.size(); attempt++) {

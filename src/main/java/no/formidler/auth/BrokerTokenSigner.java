@@ -44,6 +44,26 @@ final class BrokerTokenSigner {
     }
 
     /**
+     * A token for a person signed in to the web app, acting for {@code org} with {@code scopes}, shaped like an
+     * enterprise token so that the API reads the same caller from it.
+     */
+    String forOrganization(Organization org, String scopes, Duration lifetime) {
+        Instant now = clock.instant();
+        return key.sign(new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now.minusSeconds(5)))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("scope", scopes)
+                .claim("urn:altinn:orgNumber", org.number())
+                .claim("urn:altinn:authlevel", 3)
+                .claim("consumer", Map.of("authority", "iso6523-actorid-upis", "ID", org.prefixed()))
+                .claim("client_id", "formidler-web")
+                .build());
+    }
+
+    /**
      * The exchanged token: the caller's identity claims, {@code urn:altinn:orgNumber} for the organisation it acts
      * for (unless it is a system user, whose organisation stays in authorization_details), never outliving the
      * token it replaces.

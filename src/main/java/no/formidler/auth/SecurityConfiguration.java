@@ -3,20 +3,14 @@ package no.formidler.auth;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import no.formidler.system.FormidlerProperties;
-import no.formidler.web.Problems;
+import no.formidler.web.ProblemResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -68,8 +61,16 @@ class SecurityConfiguration {
                 .headers(h -> h.cacheControl(c -> c.disable()))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/health", "/dev/tokens/**", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus",
+                                "/actuator/prometheus", "/maskinporten/token", "/maskinporten/jwk",
                                 "/v3/api-docs/**", "/swagger", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        // the web app: its pages and assets, and signing in and out (webapp/)
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg", "/signin",
+                                "/send", "/inbox", "/sent", "/transfer/*", "/admin", "/admin/*").permitAll()
+                        .requestMatchers("/web/session", "/web/session/**", "/web/oidc/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/web/api/inbox", "/web/api/sent", "/web/api/resources/sendable",
+                                "/web/api/changes")
+                                .hasAnyAuthority(READ, WRITE)
+                        .requestMatchers(HttpMethod.GET, "/web/api/resources/owned").hasAuthority(SERVICE_OWNER)
                         .requestMatchers(API + "/filetransfer/upload/tus", API + "/filetransfer/upload/tus/**").hasAuthority(WRITE)
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer", API + "/filetransfer/upload",
                                 API + "/filetransfer/*/upload", API + "/filetransfer/*/cancel").hasAuthority(WRITE)
@@ -111,27 +112,20 @@ class SecurityConfiguration {
 
     private static void writeProblem(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
                                      int status, String detail) throws IOException {
-        ProblemDetail problem = Problems.of(status, detail, request);
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", status);
-        body.put("detail", detail);
-        body.putAll(Objects.requireNonNull(problem.getProperties()));
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(json.writeValueAsBytes(body));
+        ProblemResponse.write(json, request, response, status, detail);
     }
 
     @Bean
     TrustedIssuers trustedIssuers(FormidlerProperties properties, Optional<DevTokenIssuer> devIssuer,
-                                  BrokerTokenSigner brokerIssuer) {
+                                  BrokerTokenSigner brokerIssuer, Optional<MaskinportenIssuer> maskinporten) {
         Map<String, AuthenticationManager> managers = new HashMap<>();
         for (FormidlerProperties.Issuer issuer : properties.auth().issuers()) {
             managers.put(issuer.issuer(), manager(decoder(issuer), issuer.issuer()));
         }
         managers.put(brokerIssuer.issuer(), manager(NimbusJwtDecoder.withPublicKey(brokerIssuer.publicKey()).build(),
                 brokerIssuer.issuer()));
+        maskinporten.ifPresent(mp -> managers.put(mp.issuer(),
+                manager(NimbusJwtDecoder.withPublicKey(mp.publicKey()).build(), mp.issuer())));
         devIssuer.ifPresent(dev -> {
             log.warn("The development token issuer '{}' is ON: anybody who can reach /dev/tokens can get a token. "
                     + "Set formidler.dev-tokens.enabled=false outside development.", dev.issuer());
@@ -180,7 +174,7 @@ class SecurityConfiguration {
             return NimbusJwtDecoder.withJwkSetUri(issuer.jwksUri()).build();
         }
         if (issuer.publicKeyLocation() != null) {
-            return NimbusJwtDecoder.withPublicKey(readPublicKey(issuer.publicKeyLocation())).build();
+            return NimbusJwtDecoder.withPublicKey(PemKeys.readPublicKey(issuer.publicKeyLocation())).build();
         }
         throw new IllegalStateException("Issuer " + issuer.issuer() + " needs jwks-uri or public-key-location");
     }
@@ -190,18 +184,6 @@ class SecurityConfiguration {
                 JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<Object>("exp", Objects::nonNull)));
         return new JwtAuthenticationProvider(decoder)::authenticate;
-    }
-
-    private static RSAPublicKey readPublicKey(Path pem) {
-        try {
-            String base64 = Files.readString(pem)
-                    .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")
-                    .replaceAll("\\s", "");
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the public key " + pem, e);
-        }
     }
 
     /** The token issuers this broker trusts, each with its own key source. */

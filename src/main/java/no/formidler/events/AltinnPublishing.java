@@ -13,6 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs {@link AltinnEventPublisher} on every node in Altinn platform mode (the lease lets one publish at a time),
  * woken when events commit and polling as a fallback. Without {@code formidler.events.platform-url} it stays off.
+ *
+ * <p>Why its own lease loop and not a db-scheduler job: publishing is one cursor over the ordered outbox that must
+ * move in order, one event after the other (as a webhook subscription's, see {@link WebhookWorker}), and start as soon
+ * as an event commits rather than at the scheduler's next poll.
  */
 @Component
 class AltinnPublishing implements SmartLifecycle {

@@ -16,6 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * Runs webhook delivery on this node: claims due subscriptions from the database (so any number of nodes can run it),
  * hands each to a delivery thread, and sleeps until an event commits on this node or the poll interval passes.
+ *
+ * <p>Why its own lease loop and not a db-scheduler job: each subscription is a cursor over the ordered outbox, and its
+ * events must arrive in order, one delivery at a time, each retried until it succeeds before the next is sent. That is
+ * a lease per subscription that moves a cursor, not a job per event (jobs run in any order and in parallel); and a
+ * delivery starts within milliseconds of the commit (woken by {@link OutboxSignal}), not at the scheduler's next poll.
  */
 @Component
 class WebhookWorker implements SmartLifecycle {

@@ -10,15 +10,19 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import no.formidler.scan.BackgroundScans;
+import no.formidler.system.FormidlerProperties;
 import no.formidler.transfer.TransferPurge;
+import no.formidler.upload.tus.TusExpiry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The broker's durable jobs on db-scheduler (table {@code scheduled_tasks}): a purge per transfer and the recurring
- * stuck-transfer check. Nodes sharing a database claim each due job with a guarded update, so one node runs it.
+ * The broker's durable jobs on db-scheduler (table {@code scheduled_tasks}): a purge and a background malware scan per
+ * transfer, the recurring stuck-transfer check and the TUS expiry sweep. Nodes sharing a database claim each due job
+ * with a guarded update, so one node runs it; a node that dies mid-job is noticed by its missing heartbeat.
  */
 @Configuration(proxyBeanMethods = false)
 class JobsConfiguration {
@@ -50,5 +54,31 @@ class JobsConfiguration {
     RecurringTask<Void> stuckTransfersTask(StuckTransferCheck check, JobProperties properties) {
         return Tasks.recurring(StuckTransferCheck.TASK_NAME, FixedDelay.of(properties.stuckCheckInterval()))
                 .execute((instance, context) -> check.run());
+    }
+
+    /**
+     * A scan without a verdict (scanner down, timed out) is tried again with growing pauses; the transfer waits in
+     * UploadProcessing meanwhile.
+     */
+    @Bean
+    OneTimeTask<Void> scanTask(BackgroundScans scans, FormidlerProperties properties) {
+        FormidlerProperties.Scan settings = properties.scan();
+        return Tasks.oneTime(ScheduledScans.SCAN)
+                .onFailure(new CappedBackoff<>(settings.retryBackoff(), settings.maxRetryBackoff()))
+                .execute((instance, context) -> {
+                    try {
+                        scans.scan(UUID.fromString(instance.getId()));
+                    } catch (BackgroundScans.NoVerdictException e) {
+                        log.warn("No malware verdict for transfer {} (attempt {}); trying again later: {}",
+                                instance.getId(), context.getExecution().consecutiveFailures + 1, e.getMessage());
+                        throw e;
+                    }
+                });
+    }
+
+    @Bean
+    RecurringTask<Void> tusExpiryTask(TusExpiry expiry) {
+        return Tasks.recurring(TusExpiry.TASK_NAME, FixedDelay.of(expiry.sweepInterval()))
+                .execute((instance, context) -> expiry.sweep());
     }
 }

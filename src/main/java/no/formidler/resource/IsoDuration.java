@@ -9,8 +9,8 @@ import javax.xml.datatype.DatatypeFactory;
 
 /**
  * Reads durations as the reference does (XML Schema / ISO-8601, e.g. {@code P30D}, {@code PT2H}, {@code P1Y}), where a
- * year counts 365 days and a month 30 days. Negative durations, and any longer than the reference can hold, are refused.
- * {@link TimeSpanText} is taken too, the form the reference's GET returns, so a client can PUT back what it read.
+ * year counts 365 days and a month 30 days. Negative durations, and any longer than the reference can hold, are
+ * refused. {@link TimeSpanText} is taken too, the form the reference's GET returns, so a client can PUT back what it read.
  */
 final class IsoDuration {
     private static final DatatypeFactory FACTORY;

@@ -26,7 +26,7 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(FormidlerProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(FormidlerProperties properties, DatabaseProperties database) throws IOException {
         Path dataDir = properties.dataDir().resolve("postgres").toAbsolutePath();
         Path workDir = properties.dataDir().resolve("postgres-runtime").toAbsolutePath();
         Files.createDirectories(workDir);
@@ -37,7 +37,16 @@ class EmbeddedDatabaseConfiguration {
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(workDir.toFile())
                 .setServerConfig("max_connections", "200")
+                // The library's defaults are for tests (no fsync, asynchronous commit): a committed transfer must
+                // survive a power cut, so durability is on unless formidler.database.durable=false.
+                .setServerConfig("fsync", onOff(database.durable()))
+                .setServerConfig("synchronous_commit", onOff(database.durable()))
+                .setServerConfig("full_page_writes", onOff(database.durable()))
                 .start();
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
     }
 
     /**

@@ -39,7 +39,7 @@ public record FormidlerProperties(
      * what could not be scanned then) or {@code webhook} (an external scanner posts its results).
      */
     public record Scan(@DefaultValue("none") ScanType type, @DefaultValue Clamd clamd, @DefaultValue Webhook webhook,
-                       @DefaultValue("PT2S") Duration pollInterval, @DefaultValue("PT10S") Duration retryBackoff,
+                       @DefaultValue("PT10S") Duration retryBackoff,
                        @DefaultValue("PT10M") Duration maxRetryBackoff) {
     }
 

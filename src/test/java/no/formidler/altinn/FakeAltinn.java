@@ -104,7 +104,7 @@ final class FakeAltinn implements AutoCloseable {
     AltinnPlatformClient client(Duration timeout) {
         return new AltinnPlatformClient(HttpClient.newHttpClient(),
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
-                Optional.of("subscription-key-1"), Optional.of("broker-platform-token"), timeout, sleeps::add);
+                Optional.of("subscription-key-1"), () -> Optional.of("broker-platform-token"), timeout, sleeps::add);
     }
 
     AltinnPlatformClient client() {

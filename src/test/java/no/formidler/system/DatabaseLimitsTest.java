@@ -63,4 +63,17 @@ class DatabaseLimitsTest extends ApiTest {
             assertThat(idle.getString(1)).isEqualTo("1min");
         }
     }
+
+    /** Issue 17, finding 9: the embedded PostgreSQL is durable unless told otherwise (it once ran with fsync off). */
+    @Test
+    void theEmbeddedDatabaseFlushesEveryCommitToDisk() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             var statement = connection.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                var value = statement.executeQuery("show " + setting);
+                value.next();
+                assertThat(value.getString(1)).as(setting).isEqualTo("on");
+            }
+        }
+    }
 }

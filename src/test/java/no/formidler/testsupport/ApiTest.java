@@ -27,6 +27,8 @@ public abstract class ApiTest {
     protected static final TestIssuer ISSUER = TestIssuer.start("https://test-issuer.formidler.local/");
     protected static final TestIssuer OTHER_ISSUER = TestIssuer.start("https://second-issuer.formidler.local/");
     protected static final TestIssuer UNTRUSTED = TestIssuer.start("https://untrusted.formidler.local/");
+    /** A client registered at the broker's Maskinporten-compatible endpoint; its JWKS holds the key it signs grants with. */
+    protected static final TestIssuer MASKINPORTEN_CLIENT = TestIssuer.start(MaskinportenGrants.CLIENT_ID);
     protected static final Path DATA_DIR = tempDir();
 
     @LocalServerPort
@@ -56,10 +58,17 @@ public abstract class ApiTest {
         registry.add("formidler.auth.issuers[0].jwks-uri", ISSUER::jwksUri);
         registry.add("formidler.auth.issuers[1].issuer", OTHER_ISSUER::issuer);
         registry.add("formidler.auth.issuers[1].jwks-uri", OTHER_ISSUER::jwksUri);
+        registry.add("formidler.maskinporten.clients[0].client-id", () -> MaskinportenGrants.CLIENT_ID);
+        registry.add("formidler.maskinporten.clients[0].org-number", () -> MaskinportenGrants.CLIENT_ORG);
+        registry.add("formidler.maskinporten.clients[0].jwks-uri", MASKINPORTEN_CLIENT::jwksUri);
+        registry.add("formidler.maskinporten.clients[0].scopes", () -> "altinn:broker.write,altinn:broker.read");
+        registry.add("formidler.maskinporten.clients[0].acts-for", () -> MaskinportenGrants.DELEGATING_ORG);
         // Webhook receivers in tests listen on 127.0.0.1; retries come quickly so failure tests stay short.
         registry.add("formidler.events.allow-private-endpoints", () -> "true");
         registry.add("formidler.events.first-retry", () -> "200ms");
         registry.add("formidler.events.max-retry-interval", () -> "2s");
+        // The tests sweep expired TUS uploads themselves; the recurring sweep (on the test clock) must not race them.
+        registry.add("formidler.tus.sweep-interval", () -> "P3650D");
     }
 
     @BeforeEach

@@ -52,7 +52,8 @@ public final class BrokerProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             BrokerProcess broker = new BrokerProcess(process, port, log);
             try {
-                broker.awaitHealthy(Duration.ofSeconds(90));
+                // Generous: on a loaded shared machine a cold start (PostgreSQL extraction included) has taken over 90 s.
+                broker.awaitHealthy(Duration.ofSeconds(240));
             } catch (RuntimeException e) {
                 // Nobody holds a handle to a broker that never came up: stop it here, or it outlives the test.
                 broker.kill();

@@ -22,7 +22,7 @@ public abstract class ClamdScanningApiTest extends ApiTest {
         registry.add("formidler.scan.type", () -> "clamd");
         registry.add("formidler.scan.clamd.port", CLAMD::port);
         registry.add("formidler.scan.clamd.stream-max-length", () -> SCAN_LIMIT + "B");
-        registry.add("formidler.scan.poll-interval", () -> "PT0.1S");
+        registry.add("formidler.jobs.poll-interval", () -> "100ms"); // retries of background scans come quickly
         registry.add("formidler.scan.retry-backoff", () -> "PT1M");
     }
 

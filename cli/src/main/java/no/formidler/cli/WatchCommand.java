@@ -59,7 +59,9 @@ final class WatchCommand implements Callable<Integer> {
         try {
             Receiving.Received received = receiving.receive(event.fileTransferId(), dir, true);
             FileTransferOverview transfer = received.transfer();
-            session.out().result("received " + transfer.fileTransferId() + " " + received.path(),
+            // A file already there was received before a restart cut in before its event was stored as handled.
+            String verb = received.alreadyThere() ? "confirmed " : "received ";
+            session.out().result(verb + transfer.fileTransferId() + " " + received.path(),
                     Map.of("fileTransferId", transfer.fileTransferId(), "path", received.path().toString(),
                             "sha256", String.valueOf(transfer.sha256())));
         } catch (VerificationFailedException e) {

@@ -116,6 +116,14 @@ final class Cli {
         }
     }
 
+    /** Saves a development-issuer profile, as {@code formidler login --dev-org} does; fails the test if it cannot. */
+    void login(String profile, String baseUrl, String org, String scopes) throws InterruptedException {
+        Result result = run("login", "--profile", profile, "--base-url", baseUrl, "--dev-org", org, "--scopes", scopes);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("login failed:\n" + result.output());
+        }
+    }
+
     Result run(String... args) throws InterruptedException {
         try (Running running = start(args)) {
             return running.await(Duration.ofMinutes(10));

@@ -34,10 +34,8 @@ class CliCommandsIT {
         broker = shared;
         Parties.setUp(broker, RESOURCE, 1 << 20);
         cli = new Cli(dir.resolve("config"));
-        assertThat(cli.run("login", "--profile", "sender", "--base-url", broker.baseUrl(), "--dev-org", Parties.SENDER,
-                "--scopes", Parties.SENDER_SCOPES).exitCode()).isZero();
-        assertThat(cli.run("login", "--profile", "recipient", "--base-url", broker.baseUrl(), "--dev-org", Parties.RECIPIENT,
-                "--scopes", Parties.RECIPIENT_SCOPES).exitCode()).isZero();
+        cli.login("sender", broker.baseUrl(), Parties.SENDER, Parties.SENDER_SCOPES);
+        cli.login("recipient", broker.baseUrl(), Parties.RECIPIENT, Parties.RECIPIENT_SCOPES);
     }
 
     @Test

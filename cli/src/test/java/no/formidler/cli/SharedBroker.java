@@ -26,7 +26,8 @@ final class SharedBroker implements ParameterResolver {
                 .getOrComputeIfAbsent("formidler-broker", key -> new Handle(), Handle.class).broker;
     }
 
-    private static final class Handle implements ExtensionContext.Store.CloseableResource {
+    // AutoCloseable too: newer JUnit versions close only those.
+    private static final class Handle implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final Path dataDir;
         final BrokerProcess broker;
 

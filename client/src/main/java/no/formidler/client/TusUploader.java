@@ -54,16 +54,22 @@ final class TusUploader {
         if (state == null) {
             state = create(transferId, size, modified);
         }
-        AtomicLong done = new AtomicLong();
         List<long[]> ranges = ranges(state);
+        long[] offsets = new long[ranges.size()];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = offset(state.parts().get(i));
+        }
+        AtomicLong done = new AtomicLong(java.util.Arrays.stream(offsets).sum());
+        options.progress().progress(done.get(), size);
         ExecutorService pool = Executors.newFixedThreadPool(ranges.size());
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             List<Future<?>> parts = new ArrayList<>();
             for (int i = 0; i < ranges.size(); i++) {
                 String url = state.parts().get(i);
                 long[] range = ranges.get(i);
+                long from = offsets[i];
                 parts.add(pool.submit(() -> {
-                    sendPart(channel, url, range[0], range[1], done, size);
+                    sendPart(channel, url, range[0], range[1], from, done, size);
                     return null;
                 }));
             }
@@ -106,9 +112,9 @@ final class TusUploader {
     }
 
     /** Sends one part chunk by chunk from the offset the broker holds; a broken chunk is sent again from there. */
-    private void sendPart(FileChannel file, String url, long start, long length, AtomicLong done, long total) throws IOException {
-        long offset = offset(url);
-        options.progress().progress(done.addAndGet(offset), total);
+    private void sendPart(FileChannel file, String url, long start, long length, long from, AtomicLong done, long total)
+            throws IOException {
+        long offset = from;
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(options.chunkSize(), Math.max(1, length)));
         int failures = 0;
         while (offset < length) {

@@ -16,13 +16,15 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import no.formidler.client.testsupport.BrokerProcess;
 import no.formidler.client.testsupport.Parties;
+import no.formidler.client.testsupport.TestBroker;
 import no.formidler.client.testsupport.TestFiles;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The library against the real broker: every operation a sender, a recipient and a service owner need. */
+@ExtendWith(TestBroker.class)
 class ClientJourneyTest {
     private static final String RESOURCE = "client-journey";
     @TempDir
@@ -31,14 +33,9 @@ class ClientJourneyTest {
     static Parties parties;
 
     @BeforeAll
-    static void startBroker() {
-        broker = BrokerProcess.standalone(dir.resolve("broker"));
+    static void setUp(BrokerProcess shared) {
+        broker = shared;
         parties = Parties.setUp(broker, RESOURCE, 1L << 30);
-    }
-
-    @AfterAll
-    static void stopBroker() throws InterruptedException {
-        broker.close();
     }
 
     @Test

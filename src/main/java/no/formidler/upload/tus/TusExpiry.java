@@ -9,7 +9,6 @@ import java.util.UUID;
 import no.formidler.transfer.TransferLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,10 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bytes and its transfer becomes Failed with {@code uploadfailed}, as the reference's stuck-upload rule. It also
  * completes finished uploads whose completion a crashed node left pending. Safe on several nodes at once: rows are
  * claimed with {@code for update skip locked}, and an upload that a PATCH is writing is locked, hence skipped.
- * {@link #sweep()} is the unit of work a durable job scheduler can call instead of the timer here.
+ * {@link #sweep()} runs as the recurring job {@value #TASK_NAME} (jobs/).
  */
 @Component
 public class TusExpiry {
+    public static final String TASK_NAME = "tus-expiry-sweep";
     static final String STUCK = "File transfer was stuck in UploadStarted as it failed upload mid-request.";
     private static final Logger log = LoggerFactory.getLogger(TusExpiry.class);
     private static final int BATCH = 100;
@@ -32,20 +32,22 @@ public class TusExpiry {
     private final TransferLifecycle lifecycle;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Duration sweepInterval;
 
     TusExpiry(TusUploadRepository uploads, TusStorage storage, TusCompletion completion, TransferLifecycle lifecycle,
-              TransactionTemplate tx, Clock clock) {
+              TransactionTemplate tx, Clock clock, TusProperties properties) {
         this.uploads = uploads;
         this.storage = storage;
         this.completion = completion;
         this.lifecycle = lifecycle;
         this.tx = tx;
         this.clock = clock;
+        this.sweepInterval = properties.sweepInterval();
     }
 
-    @Scheduled(fixedDelayString = "${formidler.tus.sweep-interval:PT5M}", initialDelayString = "${formidler.tus.sweep-interval:PT5M}")
-    void scheduled() {
-        sweep();
+    /** How often {@link #sweep()} runs ({@code formidler.tus.sweep-interval}). */
+    public Duration sweepInterval() {
+        return sweepInterval;
     }
 
     /** One pass; returns how many expired uploads were removed. */

@@ -60,7 +60,7 @@ public final class BrokerProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             BrokerProcess broker = new BrokerProcess(process, port, log);
             try {
-                broker.awaitHealthy(Duration.ofSeconds(90));
+                broker.awaitHealthy(Duration.ofMinutes(4)); // a shared, busy machine starts it slowly
             } catch (RuntimeException e) {
                 // Nobody holds a handle to a broker that never came up: stop it here, or it outlives the test.
                 broker.kill();

@@ -1,0 +1,17 @@
+package no.formidler.webapp;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code formidler.web.oidc.*}: the OpenID Connect provider people sign in with (authorization code + PKCE). Off
+ * while {@code issuer} is unset.
+ */
+@ConfigurationProperties("formidler.web.oidc")
+record WebOidcProperties(String issuer, String clientId, String clientSecret,
+                         @DefaultValue("openid") String scopes,
+                         @DefaultValue("orgno") String orgNumberClaim) {
+    boolean enabled() {
+        return issuer != null && !issuer.isBlank();
+    }
+}

@@ -1,0 +1,124 @@
+package no.formidler.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import no.formidler.auth.Organization;
+import no.formidler.testsupport.ApiTest;
+import no.formidler.testsupport.Scenario;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The session cookie as the web app's stand-in for a bearer token: the same scope and access checks decide, a
+ * state-changing request needs the CSRF token, sign-out ends it, and bearer-token clients are not touched.
+ */
+class SessionAuthenticationTest extends ApiTest {
+    @Autowired
+    WebSessions sessions;
+    private Scenario s;
+    private String id;
+
+    @BeforeEach
+    void published() {
+        s = scenario().ready();
+        id = s.publish("hello".getBytes());
+    }
+
+    private WebSessions.Started signIn(String org) {
+        return sessions.start(new Organization(org), SignInRole.PARTY);
+    }
+
+    private static String cookie(WebSessions.Started session) {
+        return SessionCookie.NAME + "=" + session.cookie();
+    }
+
+    @Test
+    void aRecipientsSessionListsItsInboxAndReadsTheTransferAsItsTokenWould() {
+        var session = signIn(s.recipient1);
+        var inbox = client.get("/web/api/inbox", null, "Cookie", cookie(session));
+        assertThat(inbox.status()).isEqualTo(200);
+        assertThat(inbox.body()).contains(id);
+        assertThat(client.get("/broker/api/v1/filetransfer/" + id, null, "Cookie", cookie(session)).status()).isEqualTo(200);
+        assertThat(client.get("/broker/api/v1/filetransfer/" + id + "/download", null, "Cookie", cookie(session)).body())
+                .isEqualTo("hello");
+    }
+
+    @Test
+    void anotherOrganisationsTransferIsRefusedThroughTheSessionAsThroughTheApi() {
+        var outsider = signIn(s.outsider);
+        var overview = client.get("/broker/api/v1/filetransfer/" + id + "/details", null, "Cookie", cookie(outsider));
+        assertThat(overview.status()).isIn(401, 403, 404);
+        assertThat(client.get("/broker/api/v1/filetransfer/" + id + "/download", null, "Cookie", cookie(outsider)).status())
+                .isIn(401, 403, 404);
+        assertThat(client.get("/web/api/inbox", null, "Cookie", cookie(outsider)).body()).doesNotContain(id);
+    }
+
+    @Test
+    void aStateChangingRequestWithTheCookieButWithoutTheCsrfTokenIsRefused() {
+        var session = signIn(s.recipient1);
+        var refused = client.post("/broker/api/v1/filetransfer/" + id + "/confirmdownload", null,
+                HttpRequest.BodyPublishers.noBody(), "Cookie", cookie(session));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains(SessionAuthenticationFilter.CSRF_HEADER);
+        var wrong = client.post("/broker/api/v1/filetransfer/" + id + "/confirmdownload", null,
+                HttpRequest.BodyPublishers.noBody(), "Cookie", cookie(session), "X-CSRF-Token", "guessed");
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(s.status(id)).isEqualTo("Published");
+        client.get("/broker/api/v1/filetransfer/" + id + "/download", null, "Cookie", cookie(session));
+        var confirmed = client.post("/broker/api/v1/filetransfer/" + id + "/confirmdownload", null,
+                HttpRequest.BodyPublishers.noBody(), "Cookie", cookie(session), "X-CSRF-Token", session.session().csrfToken());
+        assertThat(confirmed.status()).as(confirmed.toString()).isIn(200, 204);
+    }
+
+    @Test
+    void theSessionsScopesStillDecide() {
+        var owner = sessions.start(new Organization(s.recipient1), SignInRole.SERVICE_OWNER);
+        assertThat(client.get("/broker/api/v1/filetransfer/" + id, null, "Cookie", cookie(owner)).status())
+                .as("a service-owner session carries no broker.read").isEqualTo(403);
+        var party = signIn(s.sender);
+        assertThat(client.get("/broker/api/v1/resource/" + s.resourceId, null, "Cookie", cookie(party)).status())
+                .as("a party session carries no serviceowner scope").isEqualTo(403);
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        var session = signIn(s.recipient1);
+        var out = client.post("/web/session/signout", null, HttpRequest.BodyPublishers.noBody(), "Cookie", cookie(session),
+                "X-CSRF-Token", session.session().csrfToken());
+        assertThat(out.status()).isEqualTo(204);
+        assertThat(client.get("/web/api/inbox", null, "Cookie", cookie(session)).status()).isEqualTo(401);
+        assertThat(client.get("/web/session", null, "Cookie", cookie(session)).json().get("signedIn").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aBearerTokenClientIsNotTouchedByACookie() {
+        var outsider = signIn(s.outsider);
+        var response = client.get("/broker/api/v1/filetransfer/" + id, s.recipient1Token, "Cookie", cookie(outsider));
+        assertThat(response.status()).isEqualTo(200);
+        var confirm = client.post("/broker/api/v1/filetransfer/" + id + "/confirmdownload", s.recipient2Token,
+                HttpRequest.BodyPublishers.noBody(), "Cookie", cookie(outsider));
+        assertThat(confirm.status()).as("no CSRF token needed with a bearer token").isNotEqualTo(403);
+    }
+
+    @Test
+    void anUnknownCookieAuthenticatesNothing() {
+        assertThat(client.get("/web/api/inbox", null, "Cookie", SessionCookie.NAME + "=forged").status()).isEqualTo(401);
+        var session = client.get("/web/session", null, "Cookie", SessionCookie.NAME + "=forged").json();
+        assertThat(session.get("signedIn").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theDevelopmentSignInIsAbsentWhileDevTokensAreOff() {
+        var response = client.postJson("/web/session/dev", null, "{\"orgNo\":\"" + s.sender + "\",\"role\":\"party\"}");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void pagesCarryAStrictContentSecurityPolicy() {
+        String csp = client.get("/inbox", null).header("Content-Security-Policy");
+        assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline").contains("frame-ancestors 'none'");
+    }
+}
