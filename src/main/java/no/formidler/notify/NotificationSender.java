@@ -28,7 +28,7 @@ class NotificationSender {
     private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
     private final NotificationRepository notifications;
     private final SettingsRepository settings;
-    private final Optional<JavaMailSender> mail;
+    private final Optional<JavaMailSender> mailSender;
     private final Optional<TextMessages> texts;
     private final NotificationProperties properties;
     private final String baseUrl;
@@ -39,7 +39,7 @@ class NotificationSender {
                        FormidlerProperties formidler, Clock clock) {
         this.notifications = notifications;
         this.settings = settings;
-        this.mail = Optional.ofNullable(mail.getIfAvailable());
+        this.mailSender = Optional.ofNullable(mail.getIfAvailable());
         this.texts = Optional.ofNullable(texts.getIfAvailable());
         this.properties = properties;
         this.baseUrl = formidler.publicBaseUrl().replaceAll("/+$", "");
@@ -53,7 +53,7 @@ class NotificationSender {
         Organization to = new Organization(parts[1]);
         NotificationKind kind = NotificationKind.valueOf(parts[2].toUpperCase(java.util.Locale.ROOT));
         Optional<Notification> unsent = notifications.unsent(id, to, kind);
-        if (unsent.isEmpty() || this.mail.isEmpty()) {
+        if (unsent.isEmpty() || mailSender.isEmpty()) {
             return;
         }
         Notification n = unsent.get();
@@ -65,7 +65,7 @@ class NotificationSender {
         MailText.Mail mail = MailText.of(n, wanted.language(), baseUrl + "/transfer/" + id);
         List<String> emails = wanted.addressesFor(NotificationSettings.Channel.EMAIL, n.resourceId());
         if (!emails.isEmpty()) {
-            send(this.mail.get(), emails, mail);
+            send(mailSender.get(), emails, mail);
         }
         texts.ifPresent(t -> wanted.addressesFor(NotificationSettings.Channel.SMS, n.resourceId())
                 .forEach(number -> t.send(number, mail.subject())));

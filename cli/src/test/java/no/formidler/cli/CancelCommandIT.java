@@ -30,6 +30,14 @@ class CancelCommandIT {
     }
 
     @Test
+    void helpDescribesTheCommand() throws Exception {
+        Cli.Result help = cli.run("cancel", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output()).contains("Usage: formidler cancel", "--reason");
+        assertThat(cli.run("help").output()).contains("cancel");
+    }
+
+    @Test
     void theSenderCancelsWithAReasonAndASecondCancelIsRefused() throws Exception {
         Path file = Files.writeString(dir.resolve("wrong.txt"), "Sent by mistake");
         String id = CliCommandsIT.firstId(cli.run("send", file.toString(), "--profile", "sender", "--resource", RESOURCE,
