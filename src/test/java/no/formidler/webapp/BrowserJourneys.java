@@ -49,6 +49,7 @@ final class BrowserJourneys {
         }
         assertThat(ended).as("the browser journey %s ended in time", mode).isTrue();
         String last = stdout.strip().lines().reduce((a, b) -> b).orElse("{}");
+        Files.writeString(out.resolve("result-" + mode + ".json"), last);   // timings and facts, for a reader of target/
         JsonNode result = BrokerClient.JSON.readTree(last);
         assertThat(result.path("ok").asBoolean()).as("journey %s: %s\n%s", mode, result.path("error").asString(),
                 Files.readString(log)).isTrue();

@@ -77,9 +77,12 @@ class SessionAuthenticationTest extends ApiTest {
         var owner = sessions.start(new Organization(s.recipient1), SignInRole.SERVICE_OWNER);
         assertThat(client.get("/broker/api/v1/filetransfer/" + id, null, "Cookie", cookie(owner)).status())
                 .as("a service-owner session carries no broker.read").isEqualTo(403);
+        assertThat(client.get("/web/api/inbox", null, "Cookie", cookie(owner)).status()).isEqualTo(403);
+        assertThat(client.get("/web/api/resources/sendable", null, "Cookie", cookie(owner)).status()).isEqualTo(403);
         var party = signIn(s.sender);
         assertThat(client.get("/broker/api/v1/resource/" + s.resourceId, null, "Cookie", cookie(party)).status())
                 .as("a party session carries no serviceowner scope").isEqualTo(403);
+        assertThat(client.get("/web/api/resources/owned", null, "Cookie", cookie(party)).status()).isEqualTo(403);
     }
 
     @Test
@@ -114,6 +117,21 @@ class SessionAuthenticationTest extends ApiTest {
         var response = client.postJson("/web/session/dev", null, "{\"orgNo\":\"" + s.sender + "\",\"role\":\"party\"}");
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.header("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void theOidcSignInIsAbsentWhileNoProviderIsConfigured() {
+        assertThat(client.get("/web/oidc/login", null).status()).isEqualTo(404);
+        assertThat(client.get("/web/oidc/callback?code=x&state=y", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aSendersSessionOffersOnlyTheResourcesItsRulesLetItSendOn() {
+        var sender = signIn(s.sender);
+        assertThat(client.get("/web/api/resources/sendable", null, "Cookie", cookie(sender)).body()).contains(s.resourceId);
+        var recipient = signIn(s.recipient1);
+        assertThat(client.get("/web/api/resources/sendable", null, "Cookie", cookie(recipient)).body())
+                .doesNotContain(s.resourceId);
     }
 
     @Test
