@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param from                 the sender address of every mail
  * @param reminderBeforeExpiry an unconfirmed transfer is reminded of once, this long before it expires
- * @param firstRetry           a mail that could not be sent is tried again after this, then after twice as long, …
+ * @param firstRetry           a mail that could not be sent is tried again after this, then after 1.5 times as long, …
  */
 @ConfigurationProperties("formidler.notifications")
 record NotificationProperties(

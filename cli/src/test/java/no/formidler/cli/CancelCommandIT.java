@@ -6,13 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import no.formidler.client.testsupport.BrokerProcess;
 import no.formidler.client.testsupport.Parties;
+import no.formidler.client.testsupport.TestBroker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code formidler cancel}: the sender withdraws a transfer; the timeline shows why; the recipient cannot. */
-@ExtendWith(SharedBroker.class)
+@ExtendWith(TestBroker.class)
 class CancelCommandIT {
     private static final String RESOURCE = "cli-cancel";
     @TempDir
@@ -23,10 +24,8 @@ class CancelCommandIT {
     static void logIn(BrokerProcess broker) throws InterruptedException {
         Parties.setUp(broker, RESOURCE, 1 << 20);
         cli = new Cli(dir.resolve("config"));
-        assertThat(cli.run("login", "--profile", "sender", "--base-url", broker.baseUrl(), "--dev-org", Parties.SENDER,
-                "--scopes", Parties.SENDER_SCOPES).exitCode()).isZero();
-        assertThat(cli.run("login", "--profile", "recipient", "--base-url", broker.baseUrl(), "--dev-org", Parties.RECIPIENT,
-                "--scopes", Parties.RECIPIENT_SCOPES).exitCode()).isZero();
+        cli.login("sender", broker.baseUrl(), Parties.SENDER, Parties.SENDER_SCOPES);
+        cli.login("recipient", broker.baseUrl(), Parties.RECIPIENT, Parties.RECIPIENT_SCOPES);
     }
 
     @Test
