@@ -74,7 +74,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/web/api/resources/owned").hasAuthority(SERVICE_OWNER)
                         .requestMatchers(API + "/filetransfer/upload/tus", API + "/filetransfer/upload/tus/**").hasAuthority(WRITE)
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer", API + "/filetransfer/upload",
-                                API + "/filetransfer/*/upload").hasAuthority(WRITE)
+                                API + "/filetransfer/*/upload", API + "/filetransfer/*/cancel").hasAuthority(WRITE)
                         // HEAD is served by the GET handlers, so it gets the same rule.
                         .requestMatchers(HttpMethod.GET, API + "/filetransfer/*/download").hasAuthority(READ)
                         .requestMatchers(HttpMethod.HEAD, API + "/filetransfer/*/download").hasAuthority(READ)
@@ -86,6 +86,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, API + "/filetransfer/*/receipts").hasAnyAuthority(READ, WRITE)
                         .requestMatchers(HttpMethod.GET, API + "/filetransfer/*/audit", API + "/audit/checkpoints/*")
                         .hasAnyAuthority(READ, WRITE, SERVICE_OWNER)
+                        // notify/: the caller's own organisation's settings, for anyone who sends or receives
+                        .requestMatchers(API + "/notifications/settings").hasAnyAuthority(READ, WRITE)
                         .requestMatchers(HttpMethod.PUT, API + "/resource/*/approval").hasAuthority(MAINTENANCE)
                         // an external malware scanner's results: authenticated by a shared secret header, not a token
                         .requestMatchers(HttpMethod.POST, API + "/webhooks/malwarescanresults").permitAll()

@@ -59,7 +59,11 @@ public enum BrokerError {
     SERVICE_OWNER_NOT_INITIALIZED(7003, 500, "Service owner could not be initialized"),
     SERVICE_OWNER_NOT_FOUND(7004, 404, "Service owner not found"),
 
-    CHECKPOINT_NOT_FOUND(8001, 404, "The broker has signed no audit checkpoint of that size.");
+    /** Formidler extension (docs/evidence.md): no checkpoint of the asked size. */
+    CHECKPOINT_NOT_FOUND(8001, 404, "The broker has signed no audit checkpoint of that size."),
+    /** Formidler extension (docs/withdraw-and-notifications.md): withdraw from a final status. */
+    CANCEL_NOT_ALLOWED(2001, 409,
+            "The file transfer can only be cancelled before it has been downloaded and confirmed by all recipients, failed or been purged. See file transfer status.");
 
     private final int number;
     private final int status;

@@ -11,7 +11,9 @@ public enum EventType {
     DOWNLOAD_CONFIRMED("DownloadConfirmed"),
     ALL_CONFIRMED_DOWNLOADED("AllConfirmedDownloaded"),
     FILE_PURGED("FilePurged"),
-    FILE_NEVER_CONFIRMED_DOWNLOADED("FileNeverConfirmedDownloaded");
+    FILE_NEVER_CONFIRMED_DOWNLOADED("FileNeverConfirmedDownloaded"),
+    /** Formidler extension: the sender withdrew the transfer (docs/withdraw-and-notifications.md). */
+    FILE_TRANSFER_CANCELLED("FileTransferCancelled");
 
     private final String enumName;
 

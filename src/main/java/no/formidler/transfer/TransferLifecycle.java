@@ -118,6 +118,7 @@ public class TransferLifecycle {
             return Completion.CHECKSUM_MISMATCH;
         }
         transfers.recordFile(id, file.location(), file.size(), file.md5(), file.sha256());
+        transfer = transfer.withFile(file);
         if (!requiresScan(transfer)) {
             path.apply(transfer, Move.of(Transition.PUBLISH));
             return Completion.PUBLISHED;

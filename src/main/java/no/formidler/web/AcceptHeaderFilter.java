@@ -32,6 +32,7 @@ public class AcceptHeaderFilter extends OncePerRequestFilter {
             json("GET", "/filetransfer" + ID),
             json("GET", "/filetransfer" + ID + "/details"),
             json("POST", "/filetransfer" + ID + "/confirmdownload"),
+            json("POST", "/filetransfer" + ID + "/cancel"),
             json("PUT", "/resource" + ID),
             json("GET", "/resource" + ID),
             json("GET", "/resource" + ID + "/policy"),
@@ -40,6 +41,8 @@ public class AcceptHeaderFilter extends OncePerRequestFilter {
             json("GET", "/resource" + ID + "/accesslist"),
             json("PUT", "/resource" + ID + "/accesslist"),
             json("GET", "/serviceowner"),
+            json("GET", "/notifications/settings"),
+            json("PUT", "/notifications/settings"),
             json("POST", "/statistics/generate-daily-summary"),
             new Produces("GET", Pattern.compile(API + "/statistics/monthly"), "text/csv"));
 

@@ -30,7 +30,8 @@ class OpenApiDocumentationTest extends ApiTest {
             "GET /broker/api/v1/statistics/monthly");
     private static final List<String> FORMIDLER_EXTENSIONS = List.of(
             "GET /broker/api/v1/resource/{resourceId}/policy",
-            "PUT /broker/api/v1/resource/{resourceId}/policy");
+            "PUT /broker/api/v1/resource/{resourceId}/policy",
+            "POST /broker/api/v1/filetransfer/{fileTransferId}/cancel");
 
     private JsonNode apiDocs() {
         var response = client.get("/v3/api-docs", null);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 public final class Formidler implements Runnable {
     static final List<Class<?>> COMMANDS = List.of(LoginCommand.class, SendCommand.class, InboxCommand.class,
             StatusCommand.class, ReceiveCommand.class, WatchCommand.class, SendFolderCommand.class,
-            VerifyReceiptCommand.class);
+            VerifyReceiptCommand.class, CancelCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -154,6 +155,17 @@ public final class BrokerClient {
     public void confirm(UUID fileTransferId) {
         http.discard(() -> http.request(TRANSFERS + "/" + fileTransferId + "/confirmdownload")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), BrokerHttp.Safety.SAFE);
+    }
+
+    /**
+     * Withdraws the transfer (Formidler extension, sender only): it becomes {@code Cancelled} and its file is deleted.
+     * Safe to repeat only in the sense that a second call is refused (409), so it is sent once.
+     */
+    public void cancel(UUID fileTransferId, Optional<String> reason) {
+        Map<String, String> body = reason.map(r -> Map.of("reason", r)).orElse(Map.of());
+        http.discard(() -> http.request(TRANSFERS + "/" + fileTransferId + "/cancel")
+                .header("Content-Type", "application/json")
+                .POST(BrokerHttp.jsonBody(body)).build(), BrokerHttp.Safety.ONCE);
     }
 
     /** Waits until the transfer has left the upload states; answers its overview then. */
