@@ -43,11 +43,14 @@ class TusLeases implements DisposableBean {
         renewals.shutdownNow();
     }
 
-    /** The lease on the upload, or 404 when there is no such upload, 423 when another request holds it. */
-    Lease take(UUID uploadId) {
+    /**
+     * The lease on the upload the URL names, or 404 when that transfer has no such upload, 423 when another request
+     * holds it. The transfer is part of the claim so a caller of one transfer can never lock another's upload.
+     */
+    Lease take(UploadRef ref) {
         UUID owner = UUID.randomUUID();
         long taken = System.nanoTime();
-        TusUpload upload = uploads.takeLease(uploadId, owner, duration).orElseThrow(TusError.UPLOAD_NOT_FOUND::exception);
+        TusUpload upload = uploads.takeLease(ref, owner, duration).orElseThrow(TusError.UPLOAD_NOT_FOUND::exception);
         return new Lease(upload, owner, taken);
     }
 

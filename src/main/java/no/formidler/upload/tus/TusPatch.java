@@ -64,7 +64,7 @@ class TusPatch {
     Appended patch(Caller caller, UploadRef ref, Chunk chunk) {
         lifecycle.resumeUpload(caller, ref.fileTransferId());
         Stored stored;
-        try (TusLeases.Lease lease = leases.take(ref.uploadId())) {
+        try (TusLeases.Lease lease = leases.take(ref)) {
             stored = append(ref, lease, chunk);
         } catch (UncheckedIOException e) {
             log.error("Storing a chunk of TUS upload {} failed", ref.uploadId(), e.getCause());

@@ -95,15 +95,17 @@ class TusUploadRepository {
      * Takes the lease on the upload for {@code owner} unless another live lease holds it: the upload as it is now, or
      * empty when there is no such upload. The database's clock is the only one leases are measured by.
      */
-    Optional<TusUpload> takeLease(UUID id, UUID owner, Duration duration) {
+    Optional<TusUpload> takeLease(UploadRef ref, UUID owner, Duration duration) {
         Optional<TusUpload> taken = jdbc.sql("""
                         update tus_upload set lease_owner = :owner,
                           lease_expires = now() + make_interval(secs => :seconds)
-                        where id = :id and not coalesce(lease_expires > now(), false)
+                        where id = :id and file_transfer_id = :transferId
+                          and not coalesce(lease_expires > now(), false)
                         returning *""")
-                .param("owner", owner).param("seconds", duration.toMillis() / 1000.0).param("id", id)
+                .param("owner", owner).param("seconds", duration.toMillis() / 1000.0)
+                .param("id", ref.uploadId()).param("transferId", ref.fileTransferId())
                 .query((rs, n) -> row(rs)).optional();
-        if (taken.isEmpty() && find(id).isPresent()) {
+        if (taken.isEmpty() && find(ref.uploadId()).filter(ref::owns).isPresent()) {
             throw new UploadLockedException(null);
         }
         return taken;
