@@ -63,6 +63,8 @@ class TusCompletion {
 
     private Done complete(TusUpload upload) {
         try {
+            // Joining the parts and re-reading the file is I/O on the store, not a stuck transaction.
+            uploads.allowIdleWhileReading();
             List<TusUpload> sources = sources(upload);
             List<PartedUpload> parts = new ArrayList<>();
             for (TusUpload source : sources) {

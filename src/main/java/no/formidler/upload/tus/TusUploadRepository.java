@@ -84,6 +84,15 @@ class TusUploadRepository {
     }
 
     /** Locks the upload's row unless another transaction or a PATCH's lease holds it (then empty: someone is at it). */
+    /**
+     * Lets the current transaction sit idle while its caller composes and reads a whole file (a completion joining
+     * and re-hashing an upload): the pool's idle-in-transaction limit would otherwise end the session mid-read on a
+     * large file or a slow store, and every retry too, so the upload would never complete.
+     */
+    void allowIdleWhileReading() {
+        jdbc.sql("set local idle_in_transaction_session_timeout = 0").update();
+    }
+
     Optional<TusUpload> lockIfFree(UUID id) {
         return jdbc.sql("""
                         select * from tus_upload where id = :id and not coalesce(lease_expires > now(), false)
