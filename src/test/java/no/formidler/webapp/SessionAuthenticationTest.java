@@ -46,6 +46,18 @@ class SessionAuthenticationTest extends ApiTest {
     }
 
     @Test
+    void aTransferOnAResourceWhoseRulesNoLongerLetTheOrganisationReadLeavesItsLists() {
+        var recipient = signIn(s.recipient1);
+        var sender = signIn(s.sender);
+        s.policy("""
+                {"rules":[{"subjects":["0192:%s"],"actions":["read"]}]}""".formatted(s.recipient2));
+        assertThat(client.get("/web/api/inbox", null, "Cookie", cookie(recipient)).body()).doesNotContain(id);
+        assertThat(client.get("/web/api/sent", null, "Cookie", cookie(sender)).body()).doesNotContain(id);
+        assertThat(client.get("/web/api/inbox", null, "Cookie", cookie(signIn(s.recipient2))).body())
+                .as("the organisation still granted read keeps it").contains(id);
+    }
+
+    @Test
     void anotherOrganisationsTransferIsRefusedThroughTheSessionAsThroughTheApi() {
         var outsider = signIn(s.outsider);
         var overview = client.get("/broker/api/v1/filetransfer/" + id + "/details", null, "Cookie", cookie(outsider));
