@@ -24,11 +24,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sign-ins over real HTTP, with an in-process OpenID Connect provider: the service-owner role only for the
- * configured organisations, and a new sign-in ending the session the browser held before.
+ * The sign-ins over real HTTP, with an in-process OpenID Connect provider and a required API key: the service-owner
+ * role only for the configured organisations, a new sign-in ending the session the browser held before, and the web
+ * app's session-authenticated calls passing without the key a browser does not have.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OidcSignInTest {
+class WebSignInTest {
     private static final String CLIENT = "formidler-web";
     private static final String OWNER = Scenario.randomOrg();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -48,6 +49,8 @@ class OidcSignInTest {
         registry.add("formidler.web.oidc.client-id", () -> CLIENT);
         registry.add("formidler.web.oidc.client-secret", () -> "not-checked-by-the-mock");
         registry.add("formidler.web.oidc.service-owner-orgs", () -> OWNER);
+        registry.add("formidler.api-key.required", () -> "true");
+        registry.add("formidler.api-key.keys[0]", () -> "the-only-key");
     }
 
     @AfterAll
@@ -87,6 +90,17 @@ class OidcSignInTest {
         assertThat(dev.statusCode()).isEqualTo(200);
         assertThat(get("/web/api/inbox", first).statusCode()).isEqualTo(401);
         assertThat(get("/web/api/inbox", sessionCookie(dev)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aLiveSessionNeedsNoApiKeyButACookieAloneDoesNot() throws Exception {
+        String session = sessionCookie(signIn(Scenario.randomOrg(), "party"));
+        String somewhere = "/broker/api/v1/filetransfer/" + java.util.UUID.randomUUID();
+        HttpResponse<String> withSession = get(somewhere, session);
+        assertThat(withSession.statusCode()).as(withSession.body()).isIn(403, 404);
+        HttpResponse<String> forged = get(somewhere, SessionCookie.NAME + "=forged");
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.body()).contains("Ocp-Apim-Subscription-Key");
     }
 
     /** The whole code flow: our login, the provider's authorize (it signs in at once), our callback. */
