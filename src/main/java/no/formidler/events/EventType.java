@@ -2,7 +2,7 @@ package no.formidler.events;
 
 import java.util.Locale;
 
-/** The broker's event types (reference spec-core §6.1); on the wire as {@code no.altinn.broker.<lowercase name>}. */
+/** The broker's event types (docs/compatibility.md §7); on the wire as {@code no.altinn.broker.<lowercase name>}. */
 public enum EventType {
     FILE_TRANSFER_INITIALIZED("FileTransferInitialized"),
     UPLOAD_PROCESSING("UploadProcessing"),

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** E1, E4, E5, E6, E8: initialize, look at, search and confirm file transfers. */
+/** E1, E4, E5, E6, E8 (docs/compatibility.md §1): initialize, look at, search and confirm file transfers. */
 @RestController
 @RequestMapping("/broker/api/v1/filetransfer")
 class TransferController {

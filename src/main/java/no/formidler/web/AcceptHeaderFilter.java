@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The reference's Accept check (spec-core §1.5): an endpoint that produces JSON answers 406 to a request whose Accept
- * names neither its type nor {@code *}{@code /*}. It runs before authentication, as in the reference, so clients see
- * the same answer for the same request.
+ * The reference's Accept check (docs/compatibility.md §2): an endpoint that produces JSON answers 406 to a request
+ * whose Accept names neither its type nor {@code *}{@code /*}. It runs before authentication, as in the reference, so
+ * clients see the same answer for the same request.
  */
 public class AcceptHeaderFilter extends OncePerRequestFilter {
     private static final String API = "/broker/api/v1";

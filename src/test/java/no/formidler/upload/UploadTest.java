@@ -21,7 +21,7 @@ import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 
-/** E2 and E3 over HTTP: checksums, size limits, repeated and broken uploads. */
+/** E2 and E3 (docs/compatibility.md §1) over HTTP: checksums, size limits, repeated and broken uploads. */
 class UploadTest extends ApiTest {
 
     private static String md5(byte[] content) throws Exception {
