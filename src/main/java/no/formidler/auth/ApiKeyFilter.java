@@ -12,10 +12,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The {@code Ocp-Apim-Subscription-Key} that Altinn clients send. Ignored by default, so Altinn client code works
- * unchanged; when {@code formidler.api-key.required=true}, every API call must carry one of the configured keys.
+ * unchanged; when {@code formidler.api-key.required=true}, every API call must carry one of the configured keys,
+ * except a call the web app's session filter has already authenticated with a live session (the browser has no key).
  */
-class ApiKeyFilter extends OncePerRequestFilter {
+public class ApiKeyFilter extends OncePerRequestFilter {
     static final String HEADER = "Ocp-Apim-Subscription-Key";
+    /** Set (to {@code true}) by the session filter on a request it authenticated; a client cannot set an attribute. */
+    public static final String SESSION_AUTHENTICATED = ApiKeyFilter.class.getName() + ".session";
     private final List<byte[]> keys;
 
     ApiKeyFilter(List<String> keys) {
@@ -31,6 +34,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (Boolean.TRUE.equals(request.getAttribute(SESSION_AUTHENTICATED))) {
+            chain.doFilter(request, response);
+            return;
+        }
         String given = request.getHeader(HEADER);
         if (given == null || !known(given.getBytes(StandardCharsets.UTF_8))) {
             response.setStatus(401);

@@ -20,6 +20,7 @@ final class BrokerTokenSigner {
     /** Claims that carry identity or rights and are copied as they are. */
     private static final List<String> COPIED = List.of("scope", "consumer", "client_id", "authorization_details",
             "urn:altinn:org", "urn:altinn:authlevel", "pid");
+    static final String WEB_CLIENT_PREFIX = "formidler-web:";
     private static final Duration MAX_LIFETIME = Duration.ofHours(1);
     private final SigningKey key;
     private final String issuer;
@@ -59,7 +60,8 @@ final class BrokerTokenSigner {
                 .claim("urn:altinn:orgNumber", org.number())
                 .claim("urn:altinn:authlevel", 3)
                 .claim("consumer", Map.of("authority", "iso6523-actorid-upis", "ID", org.prefixed()))
-                .claim("client_id", "formidler-web")
+                // One client per organisation, so that rate limits (keyed on the client) count organisations apart.
+                .claim("client_id", WEB_CLIENT_PREFIX + org.number())
                 .build());
     }
 

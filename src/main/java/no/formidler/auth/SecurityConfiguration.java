@@ -148,12 +148,15 @@ class SecurityConfiguration {
                 properties.devTokens().issuer(), TOKEN_CLOCK);
     }
 
-    /** Runs before authentication, so a missing key is refused before any token is looked at. */
+    /**
+     * Runs after the web app's session filter (-500), which marks the requests a live session authenticated, and
+     * before authentication (-100), so a missing key is refused before any token is looked at.
+     */
     @Bean
     @ConditionalOnProperty(name = "formidler.api-key.required", havingValue = "true")
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(FormidlerProperties properties) {
         var registration = new FilterRegistrationBean<>(new ApiKeyFilter(properties.apiKey().keys()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setOrder(-400);
         return registration;
     }
 

@@ -44,11 +44,14 @@ public class TransferAccess {
 
     /** Search needs the caller to be allowed to send or to receive on the resource. */
     public void requireSearch(Caller caller, String resourceId, Organization callerOrganization) {
-        boolean permitted = pdp.permits(new AccessRequest(caller, resourceId, callerOrganization, Action.READ, Optional.empty()))
-                || pdp.permits(new AccessRequest(caller, resourceId, callerOrganization, Action.WRITE, Optional.empty()));
-        if (!permitted) {
+        if (!maySearch(caller, resourceId, callerOrganization)) {
             throw new BrokerException(BrokerError.NO_ACCESS_TO_RESOURCE);
         }
+    }
+
+    public boolean maySearch(Caller caller, String resourceId, Organization callerOrganization) {
+        return pdp.permits(new AccessRequest(caller, resourceId, callerOrganization, Action.READ, Optional.empty()))
+                || pdp.permits(new AccessRequest(caller, resourceId, callerOrganization, Action.WRITE, Optional.empty()));
     }
 
     private Optional<Organization> actingRecipient(Caller caller, FileTransfer transfer) {

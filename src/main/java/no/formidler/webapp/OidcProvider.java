@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,22 +72,32 @@ class OidcProvider {
         if (response.statusCode() != 200) {
             return Optional.empty();
         }
-        String idToken = json.readTree(response.body()).path("id_token").asString("");
+        String idToken;
         try {
-            Jwt jwt = decoder(state.nonce()).decode(idToken);
+            idToken = json.readTree(response.body()).path("id_token").asString("");
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+        try {
+            Jwt jwt = metadata().decoder().decode(idToken);
+            // The decoder is shared by concurrent sign-ins, so the per-sign-in nonce is compared here, not in it.
+            String nonce = jwt.getClaimAsString("nonce");
+            if (nonce == null || !MessageDigest.isEqual(nonce.getBytes(StandardCharsets.UTF_8),
+                    state.nonce().getBytes(StandardCharsets.UTF_8))) {
+                return Optional.empty();
+            }
             Object claim = jwt.getClaims().get(properties.orgNumberClaim());
             return claim == null ? Optional.empty() : Organization.fromAnyForm(String.valueOf(claim));
-        } catch (JwtException e) {
+        } catch (JwtException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    private NimbusJwtDecoder decoder(String nonce) {
-        NimbusJwtDecoder decoder = metadata().decoder();
+    private NimbusJwtDecoder decoder(String jwksUri) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri).build();
         OAuth2TokenValidator<Jwt> validators = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.clientId())),
-                new JwtClaimValidator<String>("nonce", nonce::equals));
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.clientId())));
         decoder.setJwtValidator(validators);
         return decoder;
     }
@@ -105,10 +117,10 @@ class OidcProvider {
             }
             JsonNode doc = json.readTree(response.body());
             known = new Metadata(doc.path("authorization_endpoint").asString(), doc.path("token_endpoint").asString(),
-                    NimbusJwtDecoder.withJwkSetUri(doc.path("jwks_uri").asString()).build());
+                    decoder(doc.path("jwks_uri").asString()));
             metadata = known;
             return known;
-        } catch (IOException e) {
+        } catch (IOException | JacksonException | IllegalArgumentException e) {
             throw new IllegalStateException("OIDC discovery failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -46,10 +46,16 @@ class OidcSignInController {
             return ResponseEntity.notFound().build();
         }
         OidcState state = OidcState.start(SignInRole.of(role).orElse(SignInRole.PARTY));
+        URI authorization;
+        try {
+            authorization = provider.authorizationRequest(redirectUri(), state);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            log.warn("OIDC sign-in cannot start: {}", e.getMessage());
+            return back("provider");
+        }
         ResponseCookie cookie = ResponseCookie.from(COOKIE, state.cookieValue()).httpOnly(true).secure(request.isSecure())
                 .sameSite("Lax").path("/web/oidc").maxAge(600).build();
-        return ResponseEntity.status(302).header(HttpHeaders.SET_COOKIE, cookie.toString())
-                .location(provider.authorizationRequest(redirectUri(), state)).build();
+        return ResponseEntity.status(302).header(HttpHeaders.SET_COOKIE, cookie.toString()).location(authorization).build();
     }
 
     @GetMapping("/callback")
@@ -68,13 +74,17 @@ class OidcSignInController {
             if (org.isEmpty()) {
                 return back("token");
             }
-            WebSessions.Started started = sessions.start(org.get(), pending.get().role());
+            // The browser asked for the role; only the configured organisations may have the service-owner one.
+            if (pending.get().role() == SignInRole.SERVICE_OWNER && !properties.serviceOwnerOrgs().contains(org.get().number())) {
+                return back("role");
+            }
+            WebSessions.Started started = sessions.replace(SessionCookie.read(request), org.get(), pending.get().role());
             SessionCookie.write(request, response, started.cookie(), WebSessions.LIFETIME);
             return ResponseEntity.status(302).location(URI.create("/")).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return back("provider");
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             log.warn("OIDC sign-in failed: {}", e.getMessage());
             return back("provider");
         }

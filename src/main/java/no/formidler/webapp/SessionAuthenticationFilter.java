@@ -13,7 +13,9 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import no.formidler.auth.ApiKeyFilter;
 import no.formidler.web.ProblemResponse;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,13 +41,21 @@ class SessionAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getHeader(HttpHeaders.AUTHORIZATION) != null || SessionCookie.read(request).isEmpty();
+        // Pages and assets need no session: looking one up for each would cost a database query per asset.
+        return request.getHeader(HttpHeaders.AUTHORIZATION) != null || SessionCookie.read(request).isEmpty()
+                || WebAppRoutes.isAppPath(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<WebSession> session = SessionCookie.read(request).flatMap(sessions::resolve);
+        Optional<WebSession> session;
+        try {
+            session = SessionCookie.read(request).flatMap(sessions::resolve);
+        } catch (DataAccessException e) {
+            ProblemResponse.write(json, request, response, 503, "Sessions cannot be read right now; try again shortly.");
+            return;
+        }
         if (session.isEmpty()) {
             chain.doFilter(request, response);   // no live session: the request goes on unauthenticated
             return;
@@ -54,6 +64,7 @@ class SessionAuthenticationFilter extends OncePerRequestFilter {
             ProblemResponse.write(json, request, response, 403, "This request needs the session's " + CSRF_HEADER + " header.");
             return;
         }
+        request.setAttribute(ApiKeyFilter.SESSION_AUTHENTICATED, Boolean.TRUE);
         chain.doFilter(new WithBearer(request, session.get().token()), response);
     }
 

@@ -55,7 +55,7 @@ class SessionController {
                 .orElseThrow(() -> ValidationException.of("orgNo", "orgNo must be a 9-digit organisation number"));
         SignInRole role = SignInRole.of(body.role())
                 .orElseThrow(() -> ValidationException.of("role", "role must be party or serviceowner"));
-        WebSessions.Started started = sessions.start(org, role);
+        WebSessions.Started started = sessions.replace(SessionCookie.read(request), org, role);
         SessionCookie.write(request, response, started.cookie(), WebSessions.LIFETIME);
         return ResponseEntity.ok(view(started.session()));
     }

@@ -1,5 +1,6 @@
 package no.formidler.webapp;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,7 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("formidler.web.oidc")
 record WebOidcProperties(String issuer, String clientId, String clientSecret,
                          @DefaultValue("openid") String scopes,
-                         @DefaultValue("orgno") String orgNumberClaim) {
+                         @DefaultValue("orgno") String orgNumberClaim,
+                         List<String> serviceOwnerOrgs) {
+    WebOidcProperties {
+        serviceOwnerOrgs = serviceOwnerOrgs == null ? List.of() : List.copyOf(serviceOwnerOrgs);
+    }
+
     boolean enabled() {
         return issuer != null && !issuer.isBlank();
     }

@@ -34,6 +34,15 @@ class WebSessions {
         this.tokens = tokens;
     }
 
+    /**
+     * A new session in place of the one {@code previous} names (if any), so that signing in again leaves no older
+     * session alive behind the browser's back.
+     */
+    Started replace(Optional<String> previous, Organization org, SignInRole role) {
+        previous.ifPresent(this::end);
+        return start(org, role);
+    }
+
     /** A new session; the returned cookie value is the only copy of the session id. */
     Started start(Organization org, SignInRole role) {
         Instant now = CLOCK.instant();

@@ -38,6 +38,15 @@ class ApiKeyFilterTest {
     }
 
     @Test
+    void aRequestALiveWebSessionAuthenticatedNeedsNoKey() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/broker/api/v1/filetransfer");
+        request.setAttribute(ApiKeyFilter.SESSION_AUTHENTICATED, Boolean.TRUE);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, new MockFilterChain());
+        assertThat(response.getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void healthAndDevelopmentPathsNeedNoKey() throws Exception {
         assertThat(call("/health", null).getStatus()).isEqualTo(200);
     }

@@ -3,12 +3,15 @@ package no.formidler.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.util.Base64;
+import java.util.Optional;
 import no.formidler.auth.Organization;
 import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The session cookie as the web app's stand-in for a bearer token: the same scope and access checks decide, a
@@ -43,6 +46,18 @@ class SessionAuthenticationTest extends ApiTest {
         assertThat(client.get("/broker/api/v1/filetransfer/" + id, null, "Cookie", cookie(session)).status()).isEqualTo(200);
         assertThat(client.get("/broker/api/v1/filetransfer/" + id + "/download", null, "Cookie", cookie(session)).body())
                 .isEqualTo("hello");
+    }
+
+    @Test
+    void aTransferOnAResourceWhoseRulesNoLongerLetTheOrganisationReadLeavesItsLists() {
+        var recipient = signIn(s.recipient1);
+        var sender = signIn(s.sender);
+        s.policy("""
+                {"rules":[{"subjects":["0192:%s"],"actions":["read"]}]}""".formatted(s.recipient2));
+        assertThat(client.get("/web/api/inbox", null, "Cookie", cookie(recipient)).body()).doesNotContain(id);
+        assertThat(client.get("/web/api/sent", null, "Cookie", cookie(sender)).body()).doesNotContain(id);
+        assertThat(client.get("/web/api/inbox", null, "Cookie", cookie(signIn(s.recipient2))).body())
+                .as("the organisation still granted read keeps it").contains(id);
     }
 
     @Test
@@ -93,6 +108,25 @@ class SessionAuthenticationTest extends ApiTest {
         assertThat(out.status()).isEqualTo(204);
         assertThat(client.get("/web/api/inbox", null, "Cookie", cookie(session)).status()).isEqualTo(401);
         assertThat(client.get("/web/session", null, "Cookie", cookie(session)).json().get("signedIn").asBoolean()).isFalse();
+    }
+
+    @Test
+    void signingInAgainEndsTheEarlierSession() {
+        var first = signIn(s.recipient1);
+        var second = sessions.replace(Optional.of(first.cookie()), new Organization(s.recipient1), SignInRole.PARTY);
+        assertThat(client.get("/web/api/inbox", null, "Cookie", cookie(first)).status()).isEqualTo(401);
+        assertThat(client.get("/web/api/inbox", null, "Cookie", cookie(second)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void eachOrganisationsSessionsAreARateLimitClientOfTheirOwn() {
+        assertThat(clientId(signIn(s.sender))).isEqualTo("formidler-web:" + s.sender);
+        assertThat(clientId(signIn(s.recipient1))).isEqualTo("formidler-web:" + s.recipient1);
+    }
+
+    private static String clientId(WebSessions.Started session) {
+        String payload = session.session().token().split("\\.")[1];
+        return JsonMapper.builder().build().readTree(Base64.getUrlDecoder().decode(payload)).get("client_id").asString();
     }
 
     @Test
