@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 /** The Maskinporten clients registered in configuration, each with its organisation, key and allowances. */
 final class MaskinportenClients {
     private static final Duration JWKS_CACHE = Duration.ofMinutes(5);
+    /** What a client registered without scopes may ask for: sending and receiving, not maintenance or service owner. */
+    static final List<String> DEFAULT_SCOPES = List.of("altinn:broker.read", "altinn:broker.write");
     private final Map<String, Registered> byId;
 
     MaskinportenClients(List<MaskinportenSettings.Client> clients, Clock clock) {
@@ -77,10 +79,8 @@ final class MaskinportenClients {
         }
 
         void checkScopes(String scope) {
-            if (settings.scopes().isEmpty()) {
-                return;
-            }
-            Arrays.stream(scope.split(" ")).filter(s -> !settings.scopes().contains(s)).findFirst().ifPresent(s -> {
+            List<String> allowed = settings.scopes().isEmpty() ? DEFAULT_SCOPES : settings.scopes();
+            Arrays.stream(scope.split(" ")).filter(s -> !allowed.contains(s)).findFirst().ifPresent(s -> {
                 throw new MaskinportenGrant.Refused("invalid_scope", "Scope " + s + " is not granted to this client.");
             });
         }

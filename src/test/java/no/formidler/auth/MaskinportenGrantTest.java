@@ -53,6 +53,19 @@ class MaskinportenGrantTest {
                 .isInstanceOf(MaskinportenGrant.Refused.class).hasMessageContaining("Unknown client");
     }
 
+    @Test
+    void aRegisteredClientWithoutScopesMayAskOnlyForTheBrokersReadAndWrite() {
+        var unscoped = new MaskinportenClients(List.of(new MaskinportenSettings.Client(STRANGER.issuer(), "991825827", null,
+                STRANGER.jwksUri(), List.of(), List.of())), Clock.systemUTC());
+        var grant = new MaskinportenGrant(unscoped, false, Clock.systemUTC());
+        String both = "altinn:broker.read altinn:broker.write";
+        assertThat(grant.check(MaskinportenGrants.grant(STRANGER, AUD, both, c -> { }), Set.of(AUD)).scope()).isEqualTo(both);
+        for (String scope : List.of("altinn:broker.maintenance", "altinn:serviceowner", "altinn:broker.read altinn:serviceowner")) {
+            assertThatThrownBy(() -> grant.check(MaskinportenGrants.grant(STRANGER, AUD, scope, c -> { }), Set.of(AUD)))
+                    .as(scope).isInstanceOf(MaskinportenGrant.Refused.class).hasMessageContaining("is not granted");
+        }
+    }
+
     /** Reads a granted token's claims as the broker reads a caller. */
     private static final class TokenClaimsProbe {
         static Caller caller(MaskinportenGrant.Granted granted) {
