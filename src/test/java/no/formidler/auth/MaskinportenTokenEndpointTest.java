@@ -122,6 +122,17 @@ class MaskinportenTokenEndpointTest extends ApiTest {
     }
 
     @Test
+    void aReplayedAssertionIsRefusedAndOneWithoutJtiToo() {
+        String assertion = MaskinportenGrants.grant(MASKINPORTEN_CLIENT, aud(), Scenario.READ, c -> { });
+        var first = MaskinportenGrants.post(client, assertion);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        var again = MaskinportenGrants.post(client, assertion);
+        assertRefused(again, "invalid_grant");
+        assertThat(again.json().get("error_description").asString()).contains("used before");
+        assertRefused(grant(Scenario.READ, c -> c.jwtID(null)), "invalid_grant");
+    }
+
+    @Test
     void anAudienceNamingTheHostTheRequestClaimsIsRefused() throws Exception {
         // The server sees http (no TLS, no forwarding headers trusted), so the http form is what a Host-built URL gives.
         for (String evil : List.of("https://evil.example/maskinporten/token", "http://evil.example/maskinporten/token")) {
