@@ -27,7 +27,7 @@ public final class Bench {
     private static void run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         Sizes sizes = (quick ? Sizes.QUICK : Sizes.FULL).overridden();
-        // BENCH_ONLY=transfers,tus runs just those parts (while working on one figure); the results are not written.
+        // BENCH_ONLY=transfers,tus runs just those parts; a full-size run replaces just their figures in latest.json.
         Set<String> only = Set.of(System.getenv().getOrDefault("BENCH_ONLY", "").split(","));
         boolean all = only.equals(Set.of(""));
         Path work = Files.createTempDirectory("formidler-bench-");
@@ -45,7 +45,7 @@ public final class Bench {
                 results.transfers(new Throughput(api, nginx, broker).measure(file, sizes.runs()));
             }
             if (all || only.contains("tus")) {
-                results.tus(new TusThroughput(api).measure(file, sizes.runs(), results.streamedUploadMbps()));
+                results.tus(new TusThroughput(api, broker).measure(file, sizes.runs(), results.streamedUploadMbps()));
             }
             if (all || only.contains("memory")) {
                 results.memory(new MemoryProfile(api, broker).measure(sizes.memoryBytes()));
@@ -65,6 +65,9 @@ public final class Bench {
                 results.write(Path.of(quick ? "bench/results/quick.json" : "bench/results/latest.json"),
                         quick ? null : Path.of("docs/benchmarks.md"),
                         LocalDate.now().toString(), failures);
+            } else if (!quick && sizes.equals(Sizes.FULL)) {
+                results.merge(Path.of("bench/results/latest.json"), LocalDate.now().toString(),
+                        String.join(",", only), failures);
             }
             Content.deleteTree(work);
         }

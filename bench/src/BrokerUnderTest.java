@@ -40,7 +40,7 @@ final class BrokerUnderTest implements AutoCloseable {
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("broker.log").toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The broker exited; see " + dataDir.resolve("broker.log"));
@@ -57,7 +57,7 @@ final class BrokerUnderTest implements AutoCloseable {
             Thread.sleep(20);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("The broker did not start within 120 s");
+        throw new IllegalStateException("The broker did not start within 300 s");
     }
 
     String baseUrl() {

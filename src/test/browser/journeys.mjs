@@ -134,6 +134,26 @@ try {
     await sender.page.getByTestId('progress').waitFor();
     result.resumedFrom = await sender.page.evaluate(() => document.querySelector('progress').value);
     result.sha256 = await published(sender.page);
+  } else if (o.mode === 'withdraw') {
+    // The sender withdraws a published transfer from its detail page, after a confirmation, with a reason.
+    const sender = await newUser();
+    await signIn(sender.page, o.sender);
+    await send(sender.page, { resource: o.resource, recipients: [o.recipient], reference: 'withdraw', file: o.file });
+    await published(sender.page);
+    await sender.page.goto(`${o.base}/sent`);
+    await sender.page.getByRole('link', { name: path.basename(o.file), exact: true }).first().click();
+    await sender.page.getByTestId('withdraw').click();
+    await sender.page.getByTestId('withdraw-confirmation').waitFor();
+    result.cancelledBeforeConfirming = (await sender.page.getByTestId('detail-status').textContent()).includes('Cancelled');
+    await sender.page.getByLabel('Reason (optional, shown in the timeline)').fill(o.reason);
+    await shoot(sender.page, 'withdraw-confirmation');
+    await sender.page.getByTestId('withdraw-confirm').click();
+    await sender.page.getByTestId('detail-status').filter({ hasText: 'Cancelled' }).waitFor();
+    result.status = (await sender.page.getByTestId('detail-status').textContent()).trim();
+    result.timeline = await sender.page.getByRole('table').first().textContent();
+    result.withdrawButtons = await sender.page.getByTestId('withdraw').count();
+    result.transferId = sender.page.url().split('/').pop();
+    await shoot(sender.page, 'withdrawn');
   } else if (o.mode === 'admin') {
     const owner = await newUser();
     await signIn(owner.page, o.owner, 'serviceowner');

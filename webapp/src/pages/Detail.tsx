@@ -1,17 +1,23 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Heading, Link, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
-import { api, ApiError, Details, transferPath } from '../api';
+import { Alert, Button, Heading, Link, Paragraph, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
+import { api, ApiError, Details, json, transferPath } from '../api';
 import { bytes, dateTime, visible } from '../format';
 import { useT } from '../i18n';
 import { linkTo } from '../router';
 
 type RecipientView = { recipient: string; currentRecipientFileTransferStatusCode: string };
 
+/** The statuses a sender may withdraw a transfer from (docs/withdraw-and-notifications.md). */
+const WITHDRAWABLE = ['Initialized', 'UploadStarted', 'UploadProcessing', 'Published'];
+
 /** One transfer with both status histories, scan records, checksums and expiry, as the API's details give them. */
 export function Detail({ id, org }: { id: string; org: string }) {
   const { t, locale } = useT();
   const [details, setDetails] = useState<Details | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [withdrawError, setWithdrawError] = useState<string | null>(null);
 
   const load = () => api<Details>(`${transferPath(id)}/details`).then(setDetails)
     .catch((e: ApiError) => setError(e.status === 401 || e.status === 403 || e.status === 404 ? t('notFound') : e.message));
@@ -24,6 +30,17 @@ export function Detail({ id, org }: { id: string; org: string }) {
   const confirm = async () => {
     await api(`${transferPath(id)}/confirmdownload`, { method: 'POST' });
     await load();
+  };
+  const isSender = details.sender.endsWith(org);
+  const withdraw = async () => {
+    try {
+      await api(`${transferPath(id)}/cancel`, { method: 'POST', body: json(reason.trim() ? { reason: reason.trim() } : {}) });
+      setWithdrawing(false);
+      setWithdrawError(null);
+      await load();
+    } catch (e) {
+      setWithdrawError(t('withdrawFailed', { detail: (e as Error).message }));
+    }
   };
 
   return (
@@ -50,6 +67,23 @@ export function Detail({ id, org }: { id: string; org: string }) {
             {mine.currentRecipientFileTransferStatusCode !== 'DownloadConfirmed' && <Button onClick={confirm}>{t('confirm')}</Button>}
           </div>
         )}
+        {isSender && WITHDRAWABLE.includes(details.fileTransferStatus) && (withdrawing ? (
+          <div className="stack" role="group" aria-labelledby="withdraw-title" data-testid="withdraw-confirmation">
+            <Heading level={3} data-size="xs" id="withdraw-title">{t('withdrawTitle')}</Heading>
+            <Paragraph>{t('withdrawWarning')}</Paragraph>
+            <Textfield label={t('withdrawReason')} value={reason} maxLength={500} data-testid="withdraw-reason"
+              onChange={(e) => setReason(e.target.value)} />
+            {withdrawError && <Alert data-color="danger">{withdrawError}</Alert>}
+            <div className="row">
+              <Button data-color="danger" onClick={withdraw} data-testid="withdraw-confirm">{t('withdrawConfirm')}</Button>
+              <Button variant="secondary" onClick={() => setWithdrawing(false)}>{t('withdrawKeep')}</Button>
+            </div>
+          </div>
+        ) : (
+          <div className="row">
+            <Button variant="secondary" data-color="danger" onClick={() => setWithdrawing(true)} data-testid="withdraw">{t('withdraw')}</Button>
+          </div>
+        ))}
       </section>
       <section className="stack" aria-labelledby="checksums">
         <Heading level={2} data-size="sm" id="checksums">{t('checksums')}</Heading>

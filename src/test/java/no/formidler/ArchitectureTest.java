@@ -49,6 +49,13 @@ class ArchitectureTest {
             .should().callMethodWhere(DescribedPredicate.describe("a status write or an outbox append",
                     (JavaMethodCall call) -> statusWrite(call.getTargetOwner().getFullName(), call.getName())));
 
+    /** Issue 17: nothing deserializes Java objects (the gadget chains of MOVEit and GoAnywhere); see docs/security.md. */
+    @ArchTest
+    static final ArchRule nothingDeserializesJavaObjects = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.io.ObjectInputStream")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.beans.XMLDecoder")
+            .because("no client byte may ever become an object graph (jdk.serialFilter=!* also refuses it JVM-wide)");
+
     private static boolean statusWrite(String owner, String method) {
         return owner.equals("no.formidler.events.EventOutbox") && method.equals("append")
                 || owner.equals("no.formidler.transfer.TransferRepository")

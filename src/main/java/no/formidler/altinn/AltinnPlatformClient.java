@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * HTTP to the Altinn platform gateway: base URL, subscription key and the broker's bearer token on every call, and
- * the reference's retry policy (spec-core §2.4): up to three retries after 100, 200 and 400 ms on 408, 429, 500, 502,
- * 503, 504, network errors and timeouts. The last answer (or empty, when the last attempt failed on the network) is
- * returned; what it means is the caller's business.
+ * the reference's retry policy (docs/compatibility.md §3): up to three retries after 100, 200 and 400 ms on 408, 429,
+ * 500, 502, 503, 504, network errors and timeouts. The last answer (or empty, when the last attempt failed on the
+ * network) is returned; what it means is the caller's business.
  */
 class AltinnPlatformClient {
     static final List<Duration> BACKOFF = List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));

@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Altinn platform mode's decisions (spec-core §2.4): the resource must be configured in the broker, then Altinn
- * Authorization is asked with a XACML JSON request and every result must be Permit with its minimum authentication
- * level met. Anything else (an error status after retries, a timeout, an unreadable answer) denies.
+ * Altinn platform mode's decisions (docs/compatibility.md §3): the resource must be configured in the broker, then
+ * Altinn Authorization is asked with a XACML JSON request and every result must be Permit with its minimum
+ * authentication level met. Anything else (an error status after retries, a timeout, an unreadable answer) denies.
  *
  * <p>One deliberate difference from the reference: an answer with no results denies (the reference permits).
  */
@@ -28,7 +28,7 @@ class AltinnPolicyDecisionPoint implements PolicyDecisionPoint {
     private final AltinnPlatformClient platform;
     private final Predicate<String> resourceConfigured;
 
-    /** @param resourceConfigured whether the broker has the resource configured (E9) */
+    /** @param resourceConfigured whether the broker has the resource configured (E9, docs/compatibility.md §1) */
     AltinnPolicyDecisionPoint(AltinnPlatformClient platform, Predicate<String> resourceConfigured) {
         this.platform = platform;
         this.resourceConfigured = resourceConfigured;
@@ -37,7 +37,7 @@ class AltinnPolicyDecisionPoint implements PolicyDecisionPoint {
     @Override
     public boolean permits(AccessRequest request) {
         if (!resourceConfigured.test(request.resourceId())) {
-            return false;   // as the reference: a resource must be configured through E9 before anybody can use it
+            return false;   // as the reference: a resource must be configured (E9) before anybody can use it
         }
         Optional<AltinnPlatformClient.Answer> answer = platform.postJson(AUTHORIZE_PATH,
                 JSON.writeValueAsString(XacmlRequest.of(request)));

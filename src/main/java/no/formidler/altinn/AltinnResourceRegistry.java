@@ -12,12 +12,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Altinn Resource Registry and Register (spec-core §2.5): resources with their owner and access-list mode, and
- * access-list memberships, checked per recipient. An answer the reference treats as an error (any status but
+ * The Altinn Resource Registry and Register (docs/compatibility.md §3): resources with their owner and access-list
+ * mode, and access-list memberships, checked per recipient. An answer the reference treats as an error (any status but
  * 200, 204 or 404) is an {@link AltinnUnavailableException}.
  */
 class AltinnResourceRegistry implements AccessListDirectory, ResourceRegistry {
-    /** Altinn's test organisation code; its resources are owned by Digdir's test org (reference §2.5). */
+    /** Altinn's test organisation code; its resources are owned by Digdir's test org (docs/compatibility.md §3). */
     static final String TEST_ORG_CODE = "ttd";
     static final Organization TEST_ORG_OWNER = new Organization("991825827");
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -6,7 +6,7 @@ import java.util.Map;
 import no.formidler.auth.AccessRequest;
 
 /**
- * The XACML JSON request of spec-core §2.4, in the shape Altinn Authorization reads (camelCase keys). Subject
+ * The XACML JSON request of docs/compatibility.md §3, in the shape Altinn Authorization reads (camelCase keys). Subject
  * attributes follow the Altinn PEP's mapping of token claims; action and resource attributes are issued by "Altinn".
  */
 record XacmlRequest(Body request) {
@@ -36,7 +36,10 @@ record XacmlRequest(Body request) {
                 List.of(new Category(resource))));
     }
 
-    /** The Altinn PEP's subject: a system user is only its id; otherwise the organisation, scope, session and urn: claims. */
+    /**
+     * The Altinn PEP's subject: a system user is only its id; otherwise the organisation, scope, session and urn:
+     * claims.
+     */
     static List<Attribute> subject(Map<String, Object> claims) {
         String issuer = claims.get("iss") == null ? ALTINN : String.valueOf(claims.get("iss"));
         List<Attribute> attributes = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import no.formidler.error.BrokerError;
 
-/** Which broker errors each endpoint may answer with (reference spec-core §1.6.1, "fires when"). */
+/** Which broker errors each endpoint may answer with (docs/compatibility.md §2, "fires when"). */
 final class EndpointErrors {
     private static final String API = "/broker/api/v1";
 
@@ -29,6 +29,11 @@ final class EndpointErrors {
                     FILE_NOT_READY_FOR_DOWNLOAD, RANGE_NOT_SATISFIABLE)),
             Map.entry("POST " + API + "/filetransfer/{fileTransferId}/confirmdownload", List.of(FILE_TRANSFER_NOT_FOUND,
                     NO_FILE_UPLOADED, NO_ACCESS_TO_RESOURCE, CONFIRM_ONLY_WHEN_PUBLISHED, CONFIRM_BEFORE_DOWNLOAD)),
+            Map.entry("GET " + API + "/filetransfer/{fileTransferId}/receipts", List.of(FILE_TRANSFER_NOT_FOUND, NO_ACCESS_TO_RESOURCE)),
+            Map.entry("GET " + API + "/filetransfer/{fileTransferId}/audit", List.of(FILE_TRANSFER_NOT_FOUND, NO_ACCESS_TO_RESOURCE)),
+            Map.entry("GET " + API + "/audit/checkpoints/consistency", List.of(CHECKPOINT_NOT_FOUND)),
+            Map.entry("POST " + API + "/filetransfer/{fileTransferId}/cancel", List.of(FILE_TRANSFER_NOT_FOUND,
+                    NO_ACCESS_TO_RESOURCE, CANCEL_NOT_ALLOWED)),
             Map.entry("PUT " + API + "/resource/{resourceId}", List.of(RESOURCE_NOT_REGISTERED, NO_ACCESS_TO_RESOURCE,
                     MAX_SIZE_NEGATIVE, MAX_SIZE_ZERO, MAX_SIZE_OVER_SCAN_LIMIT, INVALID_TIME_TO_LIVE, TIME_TO_LIVE_TOO_LONG,
                     INVALID_GRACE_PERIOD, GRACE_PERIOD_TOO_LONG, MAX_SIZE_OVER_GLOBAL_LIMIT,
@@ -38,6 +43,8 @@ final class EndpointErrors {
             Map.entry("PUT " + API + "/resource/{resourceId}/policy", List.of(NO_ACCESS_TO_RESOURCE, RESOURCE_NOT_CONFIGURED)),
             Map.entry("POST " + API + "/serviceowner", List.of(CALLER_ORGANIZATION_UNKNOWN, SERVICE_OWNER_EXISTS,
                     SERVICE_OWNER_NOT_INITIALIZED)),
+            Map.entry("GET " + API + "/notifications/settings", List.of(CALLER_ORGANIZATION_UNKNOWN)),
+            Map.entry("PUT " + API + "/notifications/settings", List.of(CALLER_ORGANIZATION_UNKNOWN)),
             Map.entry("GET " + API + "/serviceowner", List.of(CALLER_ORGANIZATION_UNKNOWN, SERVICE_OWNER_NOT_FOUND)),
             Map.entry("GET " + API + "/statistics/monthly", List.of(INVALID_REPORT_PERIOD, REPORT_NEEDS_END_USER_OR_VENDOR,
                     NO_ACCESS_TO_RESOURCE, RESOURCE_NOT_CONFIGURED)));

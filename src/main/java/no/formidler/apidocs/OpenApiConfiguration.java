@@ -39,7 +39,9 @@ class OpenApiConfiguration {
             "Details", "FileTransferStatusDetailsExt",
             "ResourceSettingsChange", "ResourceExt",
             "Registration", "ServiceOwnerInitializeExt");
-    /** Operations of the reference's API (spec-core §1.1); every other documented operation is an extension. */
+    /**
+     * Operations of the reference's API (docs/compatibility.md §1); every other documented operation is an extension.
+     */
     private static final Set<String> REFERENCE_OPERATIONS = Set.of(
             "POST /broker/api/v1/filetransfer", "POST /broker/api/v1/filetransfer/{fileTransferId}/upload",
             "POST /broker/api/v1/filetransfer/upload", "GET /broker/api/v1/filetransfer/{fileTransferId}",

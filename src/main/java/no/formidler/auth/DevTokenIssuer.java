@@ -58,8 +58,8 @@ public final class DevTokenIssuer {
     }
 
     /**
-     * A Maskinporten system-user token (spec-core §2.3): acts for {@code systemUserOrg}, authenticated by the software
-     * vendor {@code vendor}, which is the {@code consumer}.
+     * A Maskinporten system-user token (docs/compatibility.md §3): acts for {@code systemUserOrg}, authenticated by the
+     * software vendor {@code vendor}, which is the {@code consumer}.
      */
     public String systemUserToken(Organization systemUserOrg, Organization vendor, String scopes) {
         JWTClaimsSet claims = base(scopes)

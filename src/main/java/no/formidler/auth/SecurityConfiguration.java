@@ -35,7 +35,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Which routes need which scope (reference spec-core §2.2), and which token issuers are trusted. Finer decisions
+ * Which routes need which scope (docs/compatibility.md §3), and which token issuers are trusted. Finer decisions
  * (may this caller act for this party on this resource?) are the {@link PolicyDecisionPoint}'s.
  */
 @Configuration(proxyBeanMethods = false)
@@ -62,7 +62,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/health", "/dev/tokens/**", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/maskinporten/token", "/maskinporten/jwk",
-                                "/v3/api-docs/**", "/swagger", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                                "/v3/api-docs/**", "/swagger", "/swagger-ui/**", "/swagger-ui.html", "/error",
+                                "/.well-known/jwks.json").permitAll()
                         // the web app: its pages and assets, and signing in and out (webapp/)
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg", "/signin",
                                 "/send", "/inbox", "/sent", "/transfer/*", "/admin", "/admin/*").permitAll()
@@ -73,7 +74,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/web/api/resources/owned").hasAuthority(SERVICE_OWNER)
                         .requestMatchers(API + "/filetransfer/upload/tus", API + "/filetransfer/upload/tus/**").hasAuthority(WRITE)
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer", API + "/filetransfer/upload",
-                                API + "/filetransfer/*/upload").hasAuthority(WRITE)
+                                API + "/filetransfer/*/upload", API + "/filetransfer/*/cancel").hasAuthority(WRITE)
                         // HEAD is served by the GET handlers, so it gets the same rule.
                         .requestMatchers(HttpMethod.GET, API + "/filetransfer/*/download").hasAuthority(READ)
                         .requestMatchers(HttpMethod.HEAD, API + "/filetransfer/*/download").hasAuthority(READ)
@@ -82,6 +83,11 @@ class SecurityConfiguration {
                                 API + "/filetransfer/*/details").hasAnyAuthority(READ, WRITE)
                         .requestMatchers(HttpMethod.HEAD, API + "/filetransfer", API + "/filetransfer/*",
                                 API + "/filetransfer/*/details").hasAnyAuthority(READ, WRITE)
+                        .requestMatchers(HttpMethod.GET, API + "/filetransfer/*/receipts").hasAnyAuthority(READ, WRITE)
+                        .requestMatchers(HttpMethod.GET, API + "/filetransfer/*/audit", API + "/audit/checkpoints/*")
+                        .hasAnyAuthority(READ, WRITE, SERVICE_OWNER)
+                        // notify/: the caller's own organisation's settings, for anyone who sends or receives
+                        .requestMatchers(API + "/notifications/settings").hasAnyAuthority(READ, WRITE)
                         .requestMatchers(HttpMethod.PUT, API + "/resource/*/approval").hasAuthority(MAINTENANCE)
                         // an external malware scanner's results: authenticated by a shared secret header, not a token
                         .requestMatchers(HttpMethod.POST, API + "/webhooks/malwarescanresults").permitAll()

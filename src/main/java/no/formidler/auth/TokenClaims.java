@@ -10,7 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the caller out of an Altinn or Maskinporten token (reference spec-core §2.3): a system user's
+ * Reads the caller out of an Altinn or Maskinporten token (docs/compatibility.md §3): a system user's
  * {@code authorization_details} wins, then {@code urn:altinn:orgNumber}, then the Maskinporten {@code consumer}.
  * Claims that are JSON text instead of JSON objects are accepted; claims that cannot be read name no organisation.
  */

@@ -7,8 +7,8 @@ import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
 
 /**
- * One satisfiable byte range of a file (RFC 9110 §14.1.2, as the reference resolves it, spec-core E7). A header
- * that is absent, malformed, not in bytes, or asks for several ranges means "the whole file".
+ * One satisfiable byte range of a file (RFC 9110 §14.1.2, as the reference resolves it for E7: docs/compatibility.md
+ * §5.4). A header that is absent, malformed, not in bytes, or asks for several ranges means "the whole file".
  */
 public record ByteRange(long first, long last, long total) {
     private static final Pattern SINGLE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");

@@ -30,9 +30,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * E7: the file, whole or one byte range, from the store to the recipient: from a file on this node's disk by the
- * servlet container's sendfile (zero-copy), from other stores streamed through one bounded buffer; or, with a store
- * configured for presigned downloads, a 307 redirect to a short-lived URL at the store.
+ * E7 (docs/compatibility.md §1): the file, whole or one byte range, from the store to the recipient: from a file on
+ * this node's disk by the servlet container's sendfile (zero-copy), from other stores streamed through one bounded
+ * buffer; or, with a store configured for presigned downloads, a 307 redirect to a short-lived URL at the store.
  */
 @RestController
 @RequestMapping("/broker/api/v1/filetransfer")
@@ -55,24 +55,32 @@ class DownloadController {
         Optional<ByteRange> range = ByteRange.resolve(rangeHeader, file.size());
         long offset = range.map(ByteRange::first).orElse(0L);
         long length = range.map(ByteRange::length).orElse(file.size());
+        // HEAD (served by this GET handler) only asks about the file: no bytes are read and no download is recorded.
+        boolean head = "HEAD".equals(request.getMethod());
         Optional<URI> direct = presigned(file);
         if (direct.isPresent()) {
             // The client fetches the bytes (and its Range) from the store itself; the attempt is recorded here.
-            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+            if (!head) {
+                downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent(), offset, length);
+            }
             response.setStatus(307);
             response.setHeader("Location", direct.get().toString());
             response.setHeader("Cache-Control", "no-store");
             return;
         }
+        if (head) {
+            headers(response, file, range, length);
+            return;
+        }
         if (length > 0 && store instanceof LocalFileReadable local && Sendfile.supported(request)) {
             Path path = fromStore(caller, file, () -> local.localFile(file.location()));
-            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent(), offset, length);
             headers(response, file, range, length);
             Sendfile.hand(request, path, offset, length);
             return;
         }
         try (InputStream content = fromStore(caller, file, () -> store.read(file.location(), offset, length))) {
-            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent());
+            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent(), offset, length);
             headers(response, file, range, length);
             copy(content, response.getOutputStream(), fileTransferId);
         }

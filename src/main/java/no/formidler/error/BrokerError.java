@@ -2,7 +2,7 @@ package no.formidler.error;
 
 /**
  * Every domain error the broker API can answer with, with the status and message of the Altinn 3 Broker contract
- * (reference spec-core §1.6.1). The message texts are part of the wire contract: do not reword them.
+ * (docs/compatibility.md §2). The message texts are part of the wire contract: do not reword them.
  */
 public enum BrokerError {
     FILE_TRANSFER_NOT_FOUND(1, 404, "The requested file transfer was not found"),
@@ -57,7 +57,13 @@ public enum BrokerError {
     CALLER_ORGANIZATION_UNKNOWN(7001, 400, "Caller organization id could not be determined"),
     SERVICE_OWNER_EXISTS(7002, 409, "Service owner already exists"),
     SERVICE_OWNER_NOT_INITIALIZED(7003, 500, "Service owner could not be initialized"),
-    SERVICE_OWNER_NOT_FOUND(7004, 404, "Service owner not found");
+    SERVICE_OWNER_NOT_FOUND(7004, 404, "Service owner not found"),
+
+    /** Formidler extension (docs/evidence.md): no checkpoint of the asked size. */
+    CHECKPOINT_NOT_FOUND(8001, 404, "The broker has signed no audit checkpoint of that size."),
+    /** Formidler extension (docs/withdraw-and-notifications.md): withdraw from a final status. */
+    CANCEL_NOT_ALLOWED(2001, 409,
+            "The file transfer can only be cancelled before it has been downloaded and confirmed by all recipients, failed or been purged. See file transfer status.");
 
     private final int number;
     private final int status;

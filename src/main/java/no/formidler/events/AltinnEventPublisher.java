@@ -9,8 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Altinn platform mode: publishes every outbox event, in order, to {@code POST <platform>/events/api/v1/events}. Unlike
- * the reference, which logs and drops an event its final retry could not deliver (spec-core §6.3), the cursor only
- * moves past an event Altinn accepted, so a failure is retried with backoff for as long as it takes.
+ * the reference, which logs and drops an event its final retry could not deliver (docs/compatibility.md §7), the cursor
+ * only moves past an event Altinn accepted, so a failure is retried with backoff for as long as it takes.
  */
 class AltinnEventPublisher {
     static final String CURSOR = "altinn-events";

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 class CloudEvents {
     static final String RESOURCE_PREFIX = "urn:altinn:resource:";
     static final String MEDIA_TYPE = "application/cloudevents+json";
+    private static final java.util.Set<String> RECEIPTED = java.util.Set.of(EventType.PUBLISHED.wireType(),
+            EventType.DOWNLOAD_CONFIRMED.wireType());
     private final String baseUrl;
 
     CloudEvents(FormidlerProperties properties) {
@@ -22,6 +24,10 @@ class CloudEvents {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("role", event.role());
         data.put("Role", event.role());
+        if (RECEIPTED.contains(event.type())) {
+            // extension: where the receipt this event goes with can be fetched (docs/evidence.md)
+            data.put("receipt", baseUrl + "/broker/api/v1/filetransfer/" + event.fileTransferId() + "/receipts");
+        }
         return new CloudEvent("1.0", event.id().toString(), event.type(),
                 DateTimeFormatter.ISO_INSTANT.format(event.time()), baseUrl + "/broker/api/v1/filetransfer",
                 RESOURCE_PREFIX + event.resourceId(), event.fileTransferId().toString(),

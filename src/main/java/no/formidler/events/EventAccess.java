@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Who may see a resource's events (broker-docs §3): a party that the resource's rules grant {@code subscribe}, for
- * its own events only; the resource's service owner (with the service-owner scope) for every party's events.
+ * Who may see a resource's events (docs/compatibility.md §7): a party that the resource's rules grant {@code
+ * subscribe}, for its own events only; the resource's service owner (with the service-owner scope) for every party's
+ * events.
  */
 @Component
 class EventAccess {

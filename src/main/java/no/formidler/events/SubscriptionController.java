@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Altinn Events compatible webhook subscriptions (broker-docs §3). */
+/** Altinn Events compatible webhook subscriptions (docs/compatibility.md §7). */
 @RestController
 @RequestMapping("/events/api/v1/subscriptions")
 class SubscriptionController {

@@ -1,13 +1,20 @@
 package no.formidler.events;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import no.formidler.audit.AuditLog;
+import no.formidler.audit.Audited;
 import no.formidler.auth.Caller;
 import no.formidler.auth.Organization;
 import no.formidler.error.ValidationErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -22,9 +29,11 @@ class Subscriptions {
     private final EndpointGuard guard;
     private final OutboxSignal signal;
     private final Clock clock;
+    private final AuditLog audit;
 
     Subscriptions(SubscriptionRepository repository, EventLog log, EventAccess access, EndpointGuard guard,
-                  OutboxSignal signal, Clock clock) {
+                  OutboxSignal signal, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.log = log;
         this.access = access;
@@ -33,6 +42,7 @@ class Subscriptions {
         this.clock = clock;
     }
 
+    @Transactional
     Subscription create(Caller caller, SubscriptionRequest request) {
         ValidationErrors errors = new ValidationErrors();
         if (request.endPoint() == null || request.endPoint().isBlank()) {
@@ -64,7 +74,9 @@ class Subscriptions {
         Subscription created = repository.insert(request.endPoint(), resourceId, subject.map(Organization::number),
                 Optional.ofNullable(request.typeFilter()), creator.number(), clock.instant(),
                 WebhookSignature.newSecret(), log.lastSequence());
-        signal.fire(); // start the handshake now
+        audit.record(new Audited(Optional.of(creator), caller.vendor(), "subscription-created",
+                "subscription:" + created.id(), Optional.empty(), Optional.of(resourceId), subscriptionDetails(request)));
+        afterCommit(signal::fire); // start the handshake now
         return created;
     }
 
@@ -76,11 +88,33 @@ class Subscriptions {
         return caller.organization().map(o -> repository.createdBy(o.number())).orElse(List.of());
     }
 
+    @Transactional
     void delete(Caller caller, long id) {
-        String org = caller.organization().map(Organization::number).orElseThrow(Subscriptions::notFound);
-        if (!repository.delete(id, org)) {
+        Organization org = caller.organization().orElseThrow(Subscriptions::notFound);
+        Subscription existing = repository.find(id).filter(s -> ownedBy(caller, s)).orElseThrow(Subscriptions::notFound);
+        if (!repository.delete(id, org.number())) {
             throw notFound();
         }
+        audit.record(new Audited(Optional.of(org), caller.vendor(), "subscription-deleted", "subscription:" + id,
+                Optional.empty(), Optional.ofNullable(existing.resourceId()), Map.of()));
+    }
+
+    private static Map<String, Object> subscriptionDetails(SubscriptionRequest request) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("endPoint", request.endPoint());
+        details.put("resourceFilter", request.resourceFilter());
+        Optional.ofNullable(request.subjectFilter()).ifPresent(f -> details.put("subjectFilter", f));
+        Optional.ofNullable(request.typeFilter()).ifPresent(f -> details.put("typeFilter", f));
+        return details;
+    }
+
+    private static void afterCommit(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     private static boolean ownedBy(Caller caller, Subscription s) {

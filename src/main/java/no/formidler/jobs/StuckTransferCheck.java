@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The recurring stuck-transfer check (reference §5.12): fails uploads that broke off, and reports transfers left in
- * processing by a WARN line and the gauge {@code formidler.transfers.stuck.processing}.
+ * The recurring stuck-transfer check (docs/compatibility.md §6): fails uploads that broke off, and reports transfers
+ * left in processing by a WARN line and the gauge {@code formidler.transfers.stuck.processing}.
  */
 @Component
 public class StuckTransferCheck {

@@ -9,7 +9,7 @@ enum EndpointCategory {
 
     /**
      * Whether requests to the route count at all. TUS requests do not: one upload is many PATCH requests, and the
-     * reference's gateway limits only the REST endpoints (spec-edges §8.5).
+     * reference's gateway limits only the REST endpoints (docs/operations.md, Rate limits).
      */
     static boolean limited(String routePattern) {
         return routePattern.startsWith("/broker/api/v1/") && !routePattern.startsWith(TUS);
@@ -19,7 +19,9 @@ enum EndpointCategory {
         if ("GET".equals(method) && TRANSFERS.equals(routePattern)) {
             return SEARCH;
         }
-        if ("GET".equals(method) && (TRANSFERS + "/{fileTransferId}/details").equals(routePattern)) {
+        // A transfer's audit rebuilds the audit log's Merkle tree: it counts as heavy as the details.
+        if ("GET".equals(method) && ((TRANSFERS + "/{fileTransferId}/details").equals(routePattern)
+                || (TRANSFERS + "/{fileTransferId}/audit").equals(routePattern))) {
             return DETAILS;
         }
         return OTHER;

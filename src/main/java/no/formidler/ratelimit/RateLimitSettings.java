@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code formidler.rate-limits.*}: requests per minute per client and endpoint. The defaults are those the
- * reference's gateway enforces (spec-edges §8.5): search 10, details 15, everything else 120.
+ * reference's gateway enforces (docs/operations.md, Rate limits): search 10, details 15, everything else 120.
  */
 @ConfigurationProperties("formidler.rate-limits")
 public record RateLimitSettings(

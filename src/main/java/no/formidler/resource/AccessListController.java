@@ -44,7 +44,9 @@ class AccessListController {
     AccessListBody replace(Caller caller, @PathVariable String resourceId, @RequestBody AccessListBody body) {
         var settings = administration.ownedBy(caller, resourceId);
         lists.replace(settings.id(), checked(body));
-        return view(lists.find(settings.id()));
+        AccessListBody replaced = view(lists.find(settings.id()));
+        administration.recordChange(caller, settings.id(), "resource-access-list", replaced);
+        return replaced;
     }
 
     @Operation(summary = "Read the access list of a resource (Formidler extension)")

@@ -49,7 +49,9 @@ class AccessPolicyController {
     Policy replace(Caller caller, @PathVariable String resourceId, @RequestBody Policy policy) {
         var settings = administration.ownedBy(caller, resourceId);
         resources.replaceGrants(settings.id(), grants(policy));
-        return policyOf(resources.grants(settings.id()));
+        Policy replaced = policyOf(resources.grants(settings.id()));
+        administration.recordChange(caller, settings.id(), "resource-policy", replaced);
+        return replaced;
     }
 
     @Operation(summary = "Read the access rules of a resource (Formidler extension)")

@@ -1,6 +1,10 @@
 package no.formidler.resource;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import no.formidler.audit.AuditLog;
+import no.formidler.audit.Audited;
 import no.formidler.auth.Caller;
 import no.formidler.auth.Organization;
 import no.formidler.error.BrokerError;
@@ -22,9 +26,11 @@ public class ResourceAdministration {
     private final ResourceRegistry registry;
     private final FormidlerProperties properties;
     private final Clock clock;
+    private final AuditLog audit;
 
     ResourceAdministration(ResourceRepository resources, ServiceOwnerRepository owners, ResourceRegistry registry,
-                           FormidlerProperties properties, Clock clock) {
+                           FormidlerProperties properties, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.resources = resources;
         this.owners = owners;
         this.registry = registry;
@@ -65,14 +71,24 @@ public class ResourceAdministration {
                 || updated.externalServiceEditionCodeLegacy() == 0)) {
             throw new BrokerException(BrokerError.MANIFEST_SHIM_NEEDS_LEGACY_CODES);
         }
+        audit.record(Audited.ofResource(org, existing.isEmpty() ? "resource-created" : "resource-settings", id,
+                Map.of("change", change)));
+    }
+
+    /** Records a change of the resource's rules or access list, made by its owner in the caller's transaction. */
+    void recordChange(Caller caller, String resourceId, String action, Object change) {
+        audit.record(Audited.ofResource(caller.organization().orElseThrow(), action, resourceId, Map.of("change", change)));
     }
 
     /** An operator's decision whether the resource's transfers may skip malware scanning (400 BRO-00025 if unknown). */
     @Transactional
     public void approveDisabledVirusScan(String resourceId, boolean approved) {
-        if (!resources.approveDisabledVirusScan(checkedId(resourceId), approved)) {
+        String id = checkedId(resourceId);
+        if (!resources.approveDisabledVirusScan(id, approved)) {
             throw new BrokerException(BrokerError.RESOURCE_NOT_CONFIGURED);
         }
+        audit.record(new Audited(Optional.empty(), Optional.empty(), "resource-scan-approval", "resource:" + id,
+                Optional.empty(), Optional.of(id), Map.of("approvedForDisabledVirusScan", approved)));
     }
 
     /** The stored settings of a resource the caller owns: 400 BRO-00025 when unknown, 401 BRO-00006 when not its. */

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** E9/E10: a service owner configures its resources. */
+/** E9/E10 (docs/compatibility.md §1): a service owner configures its resources. */
 @RestController
 @RequestMapping("/broker/api/v1/resource/{resourceId}")
 class ResourceController {

@@ -5,7 +5,7 @@ import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
 import no.formidler.error.ValidationErrors;
 
-/** The rules a change of resource settings must pass (reference E9), in the reference's order. */
+/** The rules a change of resource settings must pass (E9, docs/compatibility.md §5.6), in the reference's order. */
 final class ResourceSettingsRules {
     private static final Duration MAX_TIME_TO_LIVE = Duration.ofDays(365);
     private static final Duration MAX_GRACE_PERIOD = Duration.ofHours(24);

@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** E11/E12: the caller's organisation registers as a service owner; in standalone mode its storage is ready at once. */
+/**
+ * E11/E12 (docs/compatibility.md §1): the caller's organisation registers as a service owner; in standalone mode its
+ * storage is ready at once.
+ */
 @RestController
 @RequestMapping("/broker/api/v1/serviceowner")
 class ServiceOwnerController {

@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * E14/E15: the operators' daily summary (spec-edges §7.1), for tokens with scope {@code altinn:broker.maintenance}
- * instead of the reference's API key. Parquet as the reference; {@code ?format=csv} is a Formidler extension.
+ * E14/E15 (docs/compatibility.md §1): the operators' daily summary (docs/operations.md, Daily summary), for tokens with
+ * scope {@code altinn:broker.maintenance} instead of the reference's API key. Parquet as the reference;
+ * {@code ?format=csv} is a Formidler extension.
  */
 @Hidden
 @RestController
@@ -57,7 +58,9 @@ class DailySummaryController {
     private record Report(Path file, String name, String md5, long size, long owners, long transfers, Instant at) {
     }
 
-    /** E14: generates the Parquet file and keeps it in the file store under {@code reports/}. */
+    /**
+     * E14 (docs/compatibility.md §1): generates the Parquet file and keeps it in the file store under {@code reports/}.
+     */
     @PostMapping(value = "/broker/api/v1/statistics/generate-daily-summary", produces = "application/json")
     GeneratedSummary generate(@RequestBody(required = false) SummaryRequest request) throws IOException {
         Report report = build("parquet");
@@ -70,7 +73,7 @@ class DailySummaryController {
                 report.transfers(), report.at(), environment, false);
     }
 
-    /** E15: generates the file and sends it. */
+    /** E15 (docs/compatibility.md §1): generates the file and sends it. */
     @PostMapping("/broker/api/v1/statistics/generate-and-download-daily-summary")
     void generateAndDownload(@RequestBody(required = false) SummaryRequest request,
                              @RequestParam(defaultValue = "parquet") String format,

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import no.formidler.transfer.MonthlyActivity;
 
 /**
- * The E13 CSV (reference spec-core §4 E13): rows merged by the columns the caller asked to see, sorted ordinally by
+ * The E13 CSV (docs/compatibility.md §1): rows merged by the columns the caller asked to see, sorted ordinally by
  * resource, sender, sender vendor, recipient, recipient vendor.
  */
 record MonthlyReport(YearMonth month, List<Row> rows) {

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** E13: the service owner's monthly statistics as CSV, computed from live data. */
+/** E13 (docs/compatibility.md §1): the service owner's monthly statistics as CSV, computed from live data. */
 @RestController
 class MonthlyStatisticsController {
     private final ResourceCatalog resources;

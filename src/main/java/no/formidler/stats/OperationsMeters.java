@@ -8,7 +8,7 @@ package no.formidler.stats;
 public final class OperationsMeters {
     /** Gauge, tag {@code status}: transfers in each status now. */
     public static final String TRANSFERS = "formidler.transfers";
-    /** Gauge: transfers in UploadStarted over 24 h or in UploadProcessing over 15 min (spec-edges §8.4). */
+    /** Gauge: transfers in UploadStarted over 24 h or in UploadProcessing over 15 min (docs/compatibility.md §6). */
     public static final String STUCK_TRANSFERS = "formidler.transfers.stuck";
     /** Counter: file bytes received by upload endpoints (streamed, multipart, TUS). */
     public static final String UPLOAD_BYTES = "formidler.upload.bytes";

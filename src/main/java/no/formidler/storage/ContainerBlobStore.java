@@ -10,27 +10,27 @@ import java.util.OptionalLong;
  * empty read answered from the object's size (a ranged GET cannot ask for zero bytes), a missing bucket or container
  * read as a missing blob, and parted uploads kept as objects of their own ({@link ContainerParts}).
  */
-abstract class ContainerBlobStore implements BlobStore, PartedBlobStore, ReachableStore {
-    final ContainerLayout layout;
+public abstract class ContainerBlobStore implements BlobStore, PartedBlobStore, ReachableStore {
+    protected final ContainerLayout layout;
 
-    ContainerBlobStore(ContainerLayout layout) {
+    protected ContainerBlobStore(ContainerLayout layout) {
         this.layout = layout;
     }
 
     /** The parted uploads of this store. */
-    abstract ContainerParts<?> parts();
+    protected abstract ContainerParts<?> parts();
 
     /** Streams {@code content} to its end into a new object at {@code at}; returns the number of bytes stored. */
-    abstract long write(ContainerLayout.Location at, InputStream content) throws IOException;
+    protected abstract long write(ContainerLayout.Location at, InputStream content) throws IOException;
 
     /** The bytes {@code [offset, offset + length)}, {@code length > 0}, of the object at {@code at}. */
-    abstract InputStream readRange(ContainerLayout.Location at, long offset, long length) throws IOException;
+    protected abstract InputStream readRange(ContainerLayout.Location at, long offset, long length) throws IOException;
 
     /** Deletes the object at {@code at}; throws {@link BlobNotFoundException} when its bucket or container is missing. */
-    abstract void deleteAt(ContainerLayout.Location at) throws IOException;
+    protected abstract void deleteAt(ContainerLayout.Location at) throws IOException;
 
     /** The object's size, or empty if there is no such (complete) object. */
-    abstract OptionalLong size(ContainerLayout.Location at) throws IOException;
+    protected abstract OptionalLong size(ContainerLayout.Location at) throws IOException;
 
     @Override
     public long write(String key, InputStream content) throws IOException {
@@ -42,7 +42,7 @@ abstract class ContainerBlobStore implements BlobStore, PartedBlobStore, Reachab
         return read(layout.locate(key), offset, length);
     }
 
-    InputStream read(ContainerLayout.Location at, long offset, long length) throws IOException {
+    protected InputStream read(ContainerLayout.Location at, long offset, long length) throws IOException {
         if (length == 0) {
             if (size(at).isEmpty()) {
                 throw new BlobNotFoundException(at.container() + "/" + at.name());

@@ -5,12 +5,12 @@ package no.formidler.storage;
  * it: one shared container holding the whole key, or one container per service owner ({@code <base>-<owner>}) holding
  * the rest of the key, so an owner's files can be given their own retention, keys or billing.
  */
-record ContainerLayout(String base, boolean perServiceOwner) {
+public record ContainerLayout(String base, boolean perServiceOwner) {
 
-    record Location(String container, String name) {
+    public record Location(String container, String name) {
     }
 
-    Location locate(String key) {
+    public Location locate(String key) {
         if (key.isBlank() || key.startsWith("/") || key.contains("//") || key.contains("..")) {
             throw new IllegalArgumentException("Not a blob key: " + key);
         }

@@ -14,22 +14,22 @@ import no.formidler.storage.PartedBlobStore.PartedUpload;
  * through the node into the final object, one part read at a time; a store that can copy server-side overrides
  * {@link #assemble}.
  */
-abstract class ContainerParts<S extends ContainerBlobStore> {
+public abstract class ContainerParts<S extends ContainerBlobStore> {
     private static final String PREFIX = ".parts/";
-    final S store;
-    final String container;
+    protected final S store;
+    protected final String container;
 
-    ContainerParts(S store, String container) {
+    protected ContainerParts(S store, String container) {
         this.store = store;
         this.container = container;
     }
 
     /** One stored part to compose from: where it is and its size (never 0). */
-    record Source(ContainerLayout.Location at, long size) {
+    public record Source(ContainerLayout.Location at, long size) {
     }
 
     /** Deletes every object under {@code prefix} in the base container; a missing container holds none. */
-    abstract void deleteAll(String prefix) throws IOException;
+    protected abstract void deleteAll(String prefix) throws IOException;
 
     Part writePart(String uploadKey, int number, long offset, InputStream content) throws IOException {
         return new Part(number, offset, store.write(partAt(uploadKey, number), content), "");
@@ -54,7 +54,7 @@ abstract class ContainerParts<S extends ContainerBlobStore> {
     }
 
     /** Writes the final object of the sources, in order. */
-    void assemble(ContainerLayout.Location target, List<Source> sources) throws IOException {
+    protected void assemble(ContainerLayout.Location target, List<Source> sources) throws IOException {
         List<PartSequence.PartSource> reads = sources.stream()
                 .<PartSequence.PartSource>map(s -> () -> store.read(s.at(), 0, s.size())).toList();
         try (PartSequence all = new PartSequence(reads)) {

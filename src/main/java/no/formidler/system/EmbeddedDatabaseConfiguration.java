@@ -28,8 +28,7 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(FormidlerProperties properties, DatabaseProperties database) throws IOException {
         Path dataDir = properties.dataDir().resolve("postgres").toAbsolutePath();
-        Path workDir = properties.dataDir().resolve("postgres-runtime").toAbsolutePath();
-        Files.createDirectories(workDir);
+        Path workDir = runtimeDirectory(properties);
         stopOrphanedPostmaster(dataDir);
         log.info("Starting embedded PostgreSQL with data in {}", dataDir);
         return EmbeddedPostgres.builder()
@@ -47,6 +46,20 @@ class EmbeddedDatabaseConfiguration {
 
     private static String onOff(boolean on) {
         return on ? "on" : "off";
+    }
+
+    /**
+     * Where the PostgreSQL binaries are unpacked: once per user and version under {@code ~/.cache/formidler} (the
+     * unpacking, not initdb, was most of a first start's time; each version has its own directory and unpacking takes
+     * a file lock, so brokers starting at once share it safely), else beside the data.
+     */
+    private static Path runtimeDirectory(FormidlerProperties properties) throws IOException {
+        Path shared = Path.of(System.getProperty("user.home"), ".cache", "formidler", "postgres-runtime");
+        try {
+            return Files.createDirectories(shared);
+        } catch (IOException notWritable) {
+            return Files.createDirectories(properties.dataDir().resolve("postgres-runtime").toAbsolutePath());
+        }
     }
 
     /**

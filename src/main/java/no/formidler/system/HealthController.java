@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** E19: 200 once the database answers and is migrated; no token needed. */
+/** E19 (docs/compatibility.md §1): 200 once the database answers and is migrated; no token needed. */
 @RestController
 class HealthController {
     private final JdbcClient jdbc;

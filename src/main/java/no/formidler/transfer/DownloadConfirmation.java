@@ -9,9 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Confirm download (E8). The transfer row is locked while confirming, so when the last two recipients confirm at
- * once, the second sees the first and the transfer does reach AllConfirmedDownloaded ({@link PurgeAfterConfirmation}
- * then moves its purge forward).
+ * Confirm download (E8, docs/compatibility.md §1). The transfer row is locked while confirming, so when the last two
+ * recipients confirm at once, the second sees the first and the transfer does reach AllConfirmedDownloaded ({@link
+ * PurgeAfterConfirmation} then moves its purge forward).
  */
 @Service
 public class DownloadConfirmation {
@@ -28,18 +28,18 @@ public class DownloadConfirmation {
     @Transactional
     public void confirm(Caller caller, UUID id) {
         // Decide before locking: in Altinn mode the decision is a remote call that must not hold the row lock.
-        FileTransfer unlocked = transfers.find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        FileTransfer unlocked = transfers.require(id);
         Organization recipient = access.requireRecipient(caller, unlocked);
-        FileTransfer transfer = transfers.findForUpdate(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        FileTransfer transfer = transfers.requireForUpdate(id);
+        RecipientStatus current = transfer.recipient(recipient).orElseThrow().status();
+        if (current == RecipientStatus.DownloadConfirmed) {
+            return; // a retry, also after the transfer moved on to AllConfirmedDownloaded: the same 204
+        }
         if (transfer.fileLocation().isEmpty()) {
             throw new BrokerException(BrokerError.NO_FILE_UPLOADED);
         }
         if (transfer.status() != TransferStatus.Published) {
             throw new BrokerException(BrokerError.CONFIRM_ONLY_WHEN_PUBLISHED);
-        }
-        RecipientStatus current = transfer.recipient(recipient).orElseThrow().status();
-        if (current == RecipientStatus.DownloadConfirmed) {
-            return;
         }
         if (current != RecipientStatus.DownloadStarted) {
             throw new BrokerException(BrokerError.CONFIRM_BEFORE_DOWNLOAD);

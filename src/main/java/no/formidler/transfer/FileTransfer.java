@@ -39,6 +39,13 @@ public record FileTransfer(
         return statusText.orElse(status.defaultText());
     }
 
+    /** This transfer with its file recorded, as the steps of the change that follows should see it. */
+    FileTransfer withFile(StoredFile file) {
+        return new FileTransfer(id, resourceId, fileName, sendersReference, sender, senderOrganization,
+                checksum.filter(c -> !c.isEmpty()).or(() -> Optional.of(file.md5())), Optional.of(file.sha256()), file.size(), useVirusScan, created, expirationTime,
+                Optional.of(file.location()), status, statusText, statusChanged, published, propertyList, recipients);
+    }
+
     public Optional<Recipient> recipient(Organization organization) {
         return recipients.stream().filter(r -> r.organization().equals(organization)).findFirst();
     }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import no.formidler.auth.Organization;
 import no.formidler.error.ValidationErrors;
 
-/** The field rules of initialize, with the reference's messages (spec-core E1). */
+/** The field rules of initialize, with the reference's messages (E1, docs/compatibility.md §5.1). */
 public final class InitializeRequestRules {
     static final int MAX_PROPERTIES = 10;
     static final int MAX_KEY_LENGTH = 50;

@@ -2,8 +2,12 @@ package no.formidler.transfer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import no.formidler.audit.AuditLog;
+import no.formidler.audit.Audited;
 import no.formidler.auth.Caller;
 import no.formidler.auth.Organization;
 import no.formidler.error.BrokerError;
@@ -11,7 +15,10 @@ import no.formidler.error.BrokerException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The recipient's side of a download (E7): who may fetch which file, and the record that it did. */
+/**
+ * The recipient's side of a download (E7, docs/compatibility.md §1): who may fetch which file, and the record that it
+ * did.
+ */
 @Service
 public class RecipientDownloads {
     /** Ranged downloads come in bursts (parallel parts, resumes): one DownloadStarted per burst is enough. */
@@ -19,15 +26,17 @@ public class RecipientDownloads {
     private final TransferRepository transfers;
     private final Transitions path;
     private final TransferAccess access;
+    private final AuditLog audit;
 
-    RecipientDownloads(TransferRepository transfers, Transitions path, TransferAccess access) {
+    RecipientDownloads(TransferRepository transfers, Transitions path, TransferAccess access, AuditLog audit) {
         this.transfers = transfers;
         this.path = path;
         this.access = access;
+        this.audit = audit;
     }
 
     public DownloadableFile authorize(Caller caller, UUID id) {
-        FileTransfer transfer = transfers.find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        FileTransfer transfer = transfers.require(id);
         Organization recipient = access.requireRecipient(caller, transfer);
         if (!transfer.status().downloadable()) {
             throw new BrokerException(BrokerError.FILE_NOT_READY_FOR_DOWNLOAD);
@@ -36,12 +45,24 @@ public class RecipientDownloads {
         return new DownloadableFile(transfer, location, recipient);
     }
 
+    /**
+     * Records that the recipient fetches {@code length} bytes from {@code first}: always in the audit log, and in the
+     * status history unless a ranged download was recorded in the last few minutes.
+     */
     @Transactional
-    public void recordDownloadStarted(DownloadableFile file, Optional<Organization> vendor, boolean ranged) {
+    public void recordDownloadStarted(DownloadableFile file, Optional<Organization> vendor, boolean ranged, long first,
+                                      long length) {
         Instant since = path.now().minus(RANGED_DEBOUNCE);
-        if (ranged && transfers.rangedDownloadRecordedSince(file.fileTransferId(), file.recipient(), since)) {
-            return;
+        if (!ranged || !transfers.rangedDownloadRecordedSince(file.fileTransferId(), file.recipient(), since)) {
+            path.apply(file.transfer(), new Move.OfRecipient(file.recipient(), RecipientTransition.START_DOWNLOAD, vendor, ranged));
         }
-        path.apply(file.transfer(), new Move.OfRecipient(file.recipient(), RecipientTransition.START_DOWNLOAD, vendor, ranged));
+        // After the status change, whose row locks come before the audit log's lock, as everywhere.
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("recipient", file.recipient().prefixed());
+        details.put("first", first);
+        details.put("length", length);
+        details.put("ranged", ranged);
+        audit.record(Audited.ofTransfer(Optional.of(file.recipient()), vendor, "download", file.fileTransferId(),
+                file.transfer().resourceId(), details));
     }
 }

@@ -1,6 +1,9 @@
 package no.formidler.transfer;
 
-/** A recipient's progress with a transfer (spec-core §3.3); the order of the constants is the order of progress. */
+/**
+ * A recipient's progress with a transfer (docs/compatibility.md §4); the order of the constants is the order of
+ * progress.
+ */
 public enum RecipientStatus {
     Initialized(0, "Initialized"),
     DownloadStarted(1, "Recipient has attempted to download fileTransfer"),

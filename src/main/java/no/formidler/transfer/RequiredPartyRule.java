@@ -8,7 +8,7 @@ import no.formidler.error.BrokerException;
 
 /**
  * A resource may require one party (typically its service owner) to take part in every transfer: as the sender, or
- * as the only recipient (spec-core §2.6).
+ * as the only recipient (docs/compatibility.md §3).
  */
 final class RequiredPartyRule {
     private RequiredPartyRule() {

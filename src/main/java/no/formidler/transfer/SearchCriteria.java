@@ -5,7 +5,7 @@ import java.util.Optional;
 import no.formidler.auth.Organization;
 
 /**
- * What a search asks for (spec-core E6, §5.10). With a status the date filter and the order use the time the
+ * What a search asks for (E6, docs/compatibility.md §5.3). With a status the date filter and the order use the time the
  * transfer entered its current status, else its creation time. Both bounds: inclusive; one bound: exclusive.
  */
 public record SearchCriteria(String resourceId, Organization caller, Optional<TransferStatus> status,

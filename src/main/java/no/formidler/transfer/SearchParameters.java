@@ -15,7 +15,10 @@ import no.formidler.auth.Organization;
 import no.formidler.resource.Resource;
 import no.formidler.error.ValidationErrors;
 
-/** Reads the search query string (E6); parameter names and enum values are case-insensitive, as in the reference. */
+/**
+ * Reads the search query string (E6, docs/compatibility.md §1); parameter names and enum values are case-insensitive,
+ * as in the reference.
+ */
 final class SearchParameters {
     private SearchParameters() {
     }

@@ -11,12 +11,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Transfers that stopped moving (reference §5.12): an upload that broke off without a trace (the broker died mid-request)
- * is failed; a transfer left in processing is only counted, since nothing here can finish it.
+ * Transfers that stopped moving (docs/compatibility.md §6): an upload that broke off without a trace (the broker died
+ * mid-request) is failed; a transfer left in processing is only counted, since nothing here can finish it.
  */
 @Service
 public class StuckTransfers {
-    static final String STUCK_UPLOAD_TEXT = "File transfer was stuck in UploadStarted as it failed upload mid-request.";
+    /** The status text of an upload failed for being stuck, by this check or by the TUS expiry sweep. */
+    public static final String STUCK_UPLOAD_TEXT = "File transfer was stuck in UploadStarted as it failed upload mid-request.";
     /** The most transfers one check fails; the next check takes the rest. */
     static final int BATCH = 1000;
     private final TransferRepository transfers;

@@ -17,7 +17,10 @@ import no.formidler.system.FormidlerProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Initialize (E1): checks the request and the sender's rights, then creates the transfer and its first event. */
+/**
+ * Initialize (E1, docs/compatibility.md §1): checks the request and the sender's rights, then creates the transfer and
+ * its first event.
+ */
 @Service
 public class TransferInitializer {
     private final Transitions path;

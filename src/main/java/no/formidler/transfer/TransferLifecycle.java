@@ -38,16 +38,17 @@ public class TransferLifecycle {
     }
 
     /**
-     * Checks that the caller may upload to the transfer now (E2 steps 1–2) and records {@code UploadStarted}.
+     * Checks that the caller may upload to the transfer now (docs/compatibility.md §5.2) and records {@code
+     * UploadStarted}.
      *
      * @param declaredLength the Content-Length, when the client sent one: checked before any byte is read
      */
     @Transactional
     public UploadTarget startUpload(Caller caller, UUID id, OptionalLong declaredLength) {
         // Decide before locking: in Altinn mode the decision is a remote call that must not hold the row lock.
-        FileTransfer unlocked = transfers.find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        FileTransfer unlocked = transfers.require(id);
         access.requireSender(caller, unlocked);
-        FileTransfer transfer = transfers.findForUpdate(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        FileTransfer transfer = transfers.requireForUpdate(id);
         if (!transfer.status().acceptsUpload()) {
             throw new BrokerException(BrokerError.FILE_TRANSFER_ALREADY_UPLOADED);
         }
@@ -67,7 +68,7 @@ public class TransferLifecycle {
      */
     @Transactional(readOnly = true)
     public UploadTarget resumeUpload(Caller caller, UUID id) {
-        FileTransfer transfer = transfers.find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        FileTransfer transfer = transfers.require(id);
         access.requireSender(caller, transfer);
         if (!transfer.status().acceptsUpload()) {
             throw new BrokerException(BrokerError.FILE_TRANSFER_ALREADY_UPLOADED);
@@ -108,7 +109,7 @@ public class TransferLifecycle {
      */
     @Transactional
     public Completion completeUpload(UUID id, StoredFile file, Optional<ScanVerdict> inlineVerdict) {
-        FileTransfer transfer = transfers.findForUpdate(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        FileTransfer transfer = transfers.requireForUpdate(id);
         if (transfer.status() != TransferStatus.UploadStarted || transfer.fileLocation().isPresent()) {
             return Completion.NOT_ACCEPTED;
         }
@@ -117,6 +118,7 @@ public class TransferLifecycle {
             return Completion.CHECKSUM_MISMATCH;
         }
         transfers.recordFile(id, file.location(), file.size(), file.md5(), file.sha256());
+        transfer = transfer.withFile(file);
         if (!requiresScan(transfer)) {
             path.apply(transfer, Move.of(Transition.PUBLISH));
             return Completion.PUBLISHED;

@@ -9,10 +9,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Purges a transfer's file (reference §5.11): the status becomes {@code Purged} with its events in one transaction,
- * and only then is the blob deleted, so a download that starts after the purge is refused rather than served from a
- * half-deleted file, and one that has already opened the file can finish. Running it again is harmless: the status
- * change and its events happen once, and deleting a deleted blob is no error.
+ * Purges a transfer's file (docs/compatibility.md §6): the status becomes {@code Purged} with its events in one
+ * transaction, and only then is the blob deleted, so a download that starts after the purge is refused rather than
+ * served from a half-deleted file, and one that has already opened the file can finish. Running it again is harmless:
+ * the status change and its events happen once, and deleting a deleted blob is no error.
  */
 @Service
 public class TransferPurge {

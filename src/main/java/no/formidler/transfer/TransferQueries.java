@@ -48,7 +48,7 @@ class TransferQueries {
     }
 
     private FileTransfer visibleTransfer(Caller caller, UUID id) {
-        FileTransfer transfer = transfers.find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        FileTransfer transfer = transfers.require(id);
         access.requireParticipant(caller, transfer);
         return transfer;
     }

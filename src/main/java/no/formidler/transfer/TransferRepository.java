@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import no.formidler.auth.Organization;
+import no.formidler.error.BrokerError;
+import no.formidler.error.BrokerException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -84,6 +86,16 @@ class TransferRepository {
         return jdbc.sql("select * from file_transfer where id = :id").param("id", id)
                 .query((rs, n) -> row(rs)).optional()
                 .map(partial -> partial.withRecipients(recipients(id)));
+    }
+
+    /** The transfer; {@code FILE_TRANSFER_NOT_FOUND} (404) when there is none. */
+    FileTransfer require(UUID id) {
+        return find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+    }
+
+    /** {@link #findForUpdate}, or {@code FILE_TRANSFER_NOT_FOUND} (404). */
+    FileTransfer requireForUpdate(UUID id) {
+        return findForUpdate(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
     }
 
     /** Loads the transfer and locks its row until the transaction ends: changes to one transfer take turns. */

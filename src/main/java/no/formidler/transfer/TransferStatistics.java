@@ -17,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TransferStatistics {
-    /** The reference's stuck rules (spec-edges §8.4): UploadStarted for a day, UploadProcessing for 15 minutes. */
+    /**
+     * The reference's stuck rules (docs/compatibility.md §6): UploadStarted for a day, UploadProcessing for 15 minutes.
+     */
     public static final Duration STUCK_UPLOAD_STARTED = Duration.ofHours(24);
     public static final Duration STUCK_UPLOAD_PROCESSING = Duration.ofMinutes(15);
     private final TransferStatisticsRepository repository;

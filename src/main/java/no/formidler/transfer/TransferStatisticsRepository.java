@@ -19,9 +19,9 @@ class TransferStatisticsRepository {
     }
 
     /**
-     * The reference's rollup (spec-core §7.8) computed live for {@code [start, end)}: a pair is active when the
-     * recipient has a status dated in the month, or when its transfer was published in the month. Linear in the rows
-     * of the month: each recipient's vendor comes from its own group, each sender's once per transfer.
+     * The reference's rollup (docs/operations.md, Statistics) computed live for {@code [start, end)}: a pair is active
+     * when the recipient has a status dated in the month, or when its transfer was published in the month. Linear in
+     * the rows of the month: each recipient's vendor comes from its own group, each sender's once per transfer.
      */
     List<MonthlyActivity> monthly(Collection<String> resourceIds, Instant start, Instant end) {
         if (resourceIds.isEmpty()) {

@@ -2,7 +2,7 @@ package no.formidler.transfer;
 
 import java.util.Set;
 
-/** The overall status of a file transfer, with the reference's ids and default texts (spec-core §3.2). */
+/** The overall status of a file transfer, with the reference's ids and default texts (docs/compatibility.md §4). */
 public enum TransferStatus {
     Initialized(0, "Ready for upload"),
     UploadStarted(1, "Upload started"),

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The JSON shapes of overview (E4) and details (E5), field names as the reference's. */
+/** The JSON shapes of overview (E4, docs/compatibility.md §1) and details (E5), field names as the reference's. */
 final class TransferViews {
     /**
-     * Timestamps as System.Text.Json writes the reference's {@code DateTimeOffset}: offset {@code +00:00}, fraction up to
-     * seven digits without trailing zeros, none when zero ({@code 2026-12-01T21:40:07.123456+00:00}).
+     * Timestamps as System.Text.Json writes the reference's {@code DateTimeOffset}: offset {@code +00:00}, fraction up
+     * to seven digits without trailing zeros, none when zero ({@code 2026-12-01T21:40:07.123456+00:00}).
      */
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd'T'HH:mm:ss")

@@ -1,6 +1,7 @@
 package no.formidler.transfer;
 
 import static no.formidler.transfer.TransferStatus.AllConfirmedDownloaded;
+import static no.formidler.transfer.TransferStatus.Cancelled;
 import static no.formidler.transfer.TransferStatus.Failed;
 import static no.formidler.transfer.TransferStatus.Initialized;
 import static no.formidler.transfer.TransferStatus.Published;
@@ -34,8 +35,12 @@ enum Transition {
     FAIL_SCAN(Failed, EnumSet.of(UploadProcessing)),
     /** The last recipient confirmed its download. */
     CONFIRM_ALL(AllConfirmedDownloaded, EnumSet.of(Published)),
-    /** The file's time is up: from anywhere, once. */
-    PURGE(Purged, EnumSet.complementOf(EnumSet.of(Purged)));
+    /**
+     * The sender withdraws the transfer before every recipient has confirmed (docs/withdraw-and-notifications.md).
+     */
+    CANCEL(Cancelled, EnumSet.of(Initialized, UploadStarted, UploadProcessing, Published)),
+    /** The file's time is up: from anywhere, once; a withdrawn transfer has no file left and stays Cancelled. */
+    PURGE(Purged, EnumSet.complementOf(EnumSet.of(Purged, Cancelled)));
 
     private final TransferStatus to;
     private final Set<TransferStatus> from;

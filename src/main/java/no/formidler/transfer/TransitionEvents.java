@@ -33,7 +33,7 @@ final class TransitionEvents {
             case Failed -> List.of(toSender(EventType.UPLOAD_FAILED, t, at));
             case AllConfirmedDownloaded -> List.of(toSender(EventType.ALL_CONFIRMED_DOWNLOADED, t, at));
             case Purged -> purged(t, at);
-            case Cancelled -> List.of(); // no move leads here yet
+            case Cancelled -> cancelled(t, at);
         };
     }
 
@@ -42,6 +42,16 @@ final class TransitionEvents {
         List<TransferEvent> events = new ArrayList<>();
         events.add(toSender(EventType.PUBLISHED, t, at));
         t.recipients().forEach(r -> events.add(toRecipient(EventType.PUBLISHED, t, r, at)));
+        return events;
+    }
+
+    /** To the sender, and to the recipients when they were told it was published. */
+    private static List<TransferEvent> cancelled(FileTransfer t, Instant at) {
+        List<TransferEvent> events = new ArrayList<>();
+        events.add(toSender(EventType.FILE_TRANSFER_CANCELLED, t, at));
+        if (t.published().isPresent()) {
+            t.recipients().forEach(r -> events.add(toRecipient(EventType.FILE_TRANSFER_CANCELLED, t, r, at)));
+        }
         return events;
     }
 

@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * E3: initialize and upload in one multipart request, fields named as the reference binds them
- * ({@code Metadata.FileName}, {@code Metadata.Recipients[0]}, {@code Metadata.PropertyList[key]}, file part
+ * E3 (docs/compatibility.md §1): initialize and upload in one multipart request, fields named as the reference binds
+ * them ({@code Metadata.FileName}, {@code Metadata.Recipients[0]}, {@code Metadata.PropertyList[key]}, file part
  * {@code FileTransfer}), case-insensitively.
  */
 @RestController

@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Streams an upload body into the blob store (E2, and the second half of E3), counting and hashing on the way. Each
- * attempt writes under its own key, so a failed or losing attempt never touches a published file. When the file must
- * be scanned, the same bytes go to the malware scanner as they pass (read once), so a clean file is published right
- * after its last byte.
+ * Streams an upload body into the blob store (E2, and the second half of E3: docs/compatibility.md §1), counting and
+ * hashing on the way. Each attempt writes under its own key, so a failed or losing attempt never touches a published
+ * file. When the file must be scanned, the same bytes go to the malware scanner as they pass (read once), so a clean
+ * file is published right after its last byte.
  */
 @Service
 public class StreamedUpload {

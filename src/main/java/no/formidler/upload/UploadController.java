@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** E2: the file as the raw request body. */
+/** E2 (docs/compatibility.md §1): the file as the raw request body. */
 @RestController
 @RequestMapping("/broker/api/v1/filetransfer")
 class UploadController {

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The reference's Accept check (spec-core §1.5): an endpoint that produces JSON answers 406 to a request whose Accept
- * names neither its type nor {@code *}{@code /*}. It runs before authentication, as in the reference, so clients see
- * the same answer for the same request.
+ * The reference's Accept check (docs/compatibility.md §2): an endpoint that produces JSON answers 406 to a request
+ * whose Accept names neither its type nor {@code *}{@code /*}. It runs before authentication, as in the reference, so
+ * clients see the same answer for the same request.
  */
 public class AcceptHeaderFilter extends OncePerRequestFilter {
     private static final String API = "/broker/api/v1";
@@ -32,6 +32,7 @@ public class AcceptHeaderFilter extends OncePerRequestFilter {
             json("GET", "/filetransfer" + ID),
             json("GET", "/filetransfer" + ID + "/details"),
             json("POST", "/filetransfer" + ID + "/confirmdownload"),
+            json("POST", "/filetransfer" + ID + "/cancel"),
             json("PUT", "/resource" + ID),
             json("GET", "/resource" + ID),
             json("GET", "/resource" + ID + "/policy"),
@@ -40,6 +41,8 @@ public class AcceptHeaderFilter extends OncePerRequestFilter {
             json("GET", "/resource" + ID + "/accesslist"),
             json("PUT", "/resource" + ID + "/accesslist"),
             json("GET", "/serviceowner"),
+            json("GET", "/notifications/settings"),
+            json("PUT", "/notifications/settings"),
             json("POST", "/statistics/generate-daily-summary"),
             new Produces("GET", Pattern.compile(API + "/statistics/monthly"), "text/csv"));
 

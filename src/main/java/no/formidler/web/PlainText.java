@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * What no client text may contain: a NUL character (PostgreSQL cannot store it, file systems end names at it) or a
  * lone UTF-16 surrogate (it cannot be written as UTF-8 and would be stored as {@code ?}). Checked once for every JSON
- * string and map key ({@link TextRulesModule}), every query parameter ({@link QueryStringFilter}) and every multipart
+ * string and map key ({@link TextRulesModule}), every query parameter ({@link MalformedRequestFilter}) and every multipart
  * field.
  */
 public final class PlainText {

@@ -10,7 +10,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Filters that run before authentication, in the reference's order (spec-core §1.3). */
+/** Filters that run before authentication, in the reference's order (docs/compatibility.md §2). */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
     /** First of all, before the API-key check too: every later filter and rule sees the path without the slash. */
@@ -37,8 +37,8 @@ class WebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<QueryStringFilter> queryStringFilter(JsonMapper json) {
-        return first(new QueryStringFilter(json), 3);
+    FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter(JsonMapper json) {
+        return first(new MalformedRequestFilter(json), 3);
     }
 
     @Bean

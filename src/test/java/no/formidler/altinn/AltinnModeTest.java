@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The broker in Altinn platform mode (its own Spring context): decisions come from Altinn Authorization and access
- * lists from the Resource Registry and Register, here played by a local server. Scenario 36 of spec-core. The
+ * lists from the Resource Registry and Register, here played by a local server. The
  * subscription key is required in this context, so every call carries one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The Altinn Authorization contract (spec-core §2.4), against a local server playing the PDP. */
+/** The Altinn Authorization contract (docs/compatibility.md §3), against a local server playing the PDP. */
 class AltinnPolicyDecisionPointTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PATH = AltinnPolicyDecisionPoint.AUTHORIZE_PATH;

@@ -9,7 +9,7 @@ import no.formidler.auth.Organization;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The Resource Registry and Register contract (spec-core §2.5), against a local server playing Altinn. */
+/** The Resource Registry and Register contract (docs/compatibility.md §3), against a local server playing Altinn. */
 class AltinnResourceRegistryTest {
     private static final String RESOURCE = "resourceregistry/api/v1/resource/broker-resource";
     private static final String MEMBERSHIPS = "resourceregistry/api/v1/access-lists/memberships";

@@ -43,6 +43,12 @@ class AuthorizationMatrixTest extends ApiTest {
             search                 401   401     401       403       200     200        200       401        200              401           403     403
             download               401   401     401       403       401     200        200       401        401              401           403     403
             confirmDownload        401   401     401       403       401     400        400       401        401              401           403     403
+            receipts               401   401     401       403       200     200        200       401        200              401           403     403
+            transferAudit          401   401     401       403       200     200        200       401        200              401           200     401
+            latestCheckpoint       401   401     401       403       200     200        200       200        200              200           200     200
+            cancel                 401   401     401       403       204     403        403       401        409              401           403     403
+            getNotifications       401   401     401       403       200     200        200       200        200              200           403     403
+            putNotifications       401   401     401       403       200     200        200       200        200              200           403     403
             configureResource      401   401     401       403       403     403        403       403        403              403           204     401
             getResource            401   401     401       403       403     403        403       403        403              403           200     401
             replacePolicy          401   401     401       403       403     403        403       403        403              403           200     401
@@ -128,6 +134,16 @@ class AuthorizationMatrixTest extends ApiTest {
         ENDPOINTS.put("download", (c, t) -> c.api.get(api + "/filetransfer/" + c.publishedTransfer() + "/download", t));
         ENDPOINTS.put("confirmDownload", (c, t) -> c.api.postJson(
                 api + "/filetransfer/" + c.publishedTransfer() + "/confirmdownload", t, null));
+        ENDPOINTS.put("receipts", (c, t) -> c.api.get(api + "/filetransfer/" + c.publishedTransfer() + "/receipts", t));
+        ENDPOINTS.put("transferAudit", (c, t) -> c.api.get(api + "/filetransfer/" + c.publishedTransfer() + "/audit", t));
+        ENDPOINTS.put("latestCheckpoint", (c, t) -> c.api.get(api + "/audit/checkpoints/latest", t));
+        // The sender's cancel succeeds; the sender's system user, coming after it, is let through to the 409.
+        ENDPOINTS.put("cancel", (c, t) -> c.api.postJson(
+                api + "/filetransfer/" + c.publishedTransfer() + "/cancel", t, null));
+        // Notification settings are the caller's own organisation's: anyone who sends or receives has some.
+        ENDPOINTS.put("getNotifications", (c, t) -> c.api.get(api + "/notifications/settings", t));
+        ENDPOINTS.put("putNotifications", (c, t) -> c.api.putJson(api + "/notifications/settings", t,
+                "{\"language\":\"en\",\"addresses\":[]}"));
         ENDPOINTS.put("configureResource", (c, t) -> c.api.putJson(api + "/resource/" + c.s.resourceId, t, "{}"));
         ENDPOINTS.put("getResource", (c, t) -> c.api.get(api + "/resource/" + c.s.resourceId, t));
         ENDPOINTS.put("replacePolicy", (c, t) -> c.api.putJson(api + "/resource/" + c.s.resourceId + "/policy", t,

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * System users (spec-core §2.3): a token whose authorization_details name a system user acts for that user's
+ * System users (docs/compatibility.md §3): a token whose authorization_details name a system user acts for that user's
  * organisation; the vendor in {@code consumer} is recorded on the status rows its calls cause.
  */
 class SystemUserTest extends ApiTest {

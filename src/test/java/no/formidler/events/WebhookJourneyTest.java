@@ -11,7 +11,10 @@ import no.formidler.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Subscribers get exactly their own events of a whole journey (spec-core §6.1), in order, signed; the feed agrees. */
+/**
+ * Subscribers get exactly their own events of a whole journey (docs/compatibility.md §7), in order, signed; the feed
+ * agrees.
+ */
 class WebhookJourneyTest extends ApiTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** The stuck-transfer check (reference §5.12): uploads that broke off fail; long processing is reported. */
+/** The stuck-transfer check (docs/compatibility.md §6): uploads that broke off fail; long processing is reported. */
 @ExtendWith(OutputCaptureExtension.class)
 class StuckTransferCheckTest extends LifecycleJobsTest {
     @Autowired

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Expiry and purge after confirmation (reference §5.11, §3.4), with the broker's clock moved instead of waited for. */
+/**
+ * Expiry and purge after confirmation (docs/compatibility.md §6, §4), with the broker's clock moved instead of waited
+ * for.
+ */
 class TransferExpiryTest extends LifecycleJobsTest {
     private static final byte[] CONTENT = "A file that will not last forever".getBytes(StandardCharsets.UTF_8);
 

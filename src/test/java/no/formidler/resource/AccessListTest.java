@@ -7,7 +7,7 @@ import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 
-/** Access lists (Formidler extension, the standalone form of spec-core §2.5 and scenario 36). */
+/** Access lists (Formidler extension, the standalone form of docs/compatibility.md §3). */
 class AccessListTest extends ApiTest {
 
     private static String accessList(boolean enabled, String... members) {

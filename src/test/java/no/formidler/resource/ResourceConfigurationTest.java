@@ -8,7 +8,7 @@ import no.formidler.testsupport.BrokerClient;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 
-/** E9–E12 and the access-rule extension over HTTP. */
+/** E9–E12 (docs/compatibility.md §1) and the access-rule extension over HTTP. */
 class ResourceConfigurationTest extends ApiTest {
 
     private BrokerClient.Response put(Scenario s, String json) {

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** E14/E15 for operators: the Parquet file read back by DuckDB, its sums checked against the database. */
+/**
+ * E14/E15 (docs/compatibility.md §1) for operators: the Parquet file read back by DuckDB, its sums checked against the
+ * database.
+ */
 class DailySummaryTest extends ApiTest {
     private static final String DOWNLOAD = "/broker/api/v1/statistics/generate-and-download-daily-summary";
 

@@ -10,7 +10,7 @@ import no.formidler.testsupport.BrokerClient;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 
-/** E13 over real HTTP: the reference's worked example, its errors, and who may ask. */
+/** E13 (docs/compatibility.md §1) over real HTTP: the reference's worked example, its errors, and who may ask. */
 class MonthlyStatisticsTest extends ApiTest {
     private static final String HEADER = "year,month,resourceId,senderVendor,recipientVendor,sender,recipient,"
             + "totalFileTransfers,uploadCount,totalTransferDownloadAttempts,transfersWithDownloadConfirmed";

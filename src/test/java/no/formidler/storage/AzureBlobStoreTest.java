@@ -3,6 +3,7 @@ package no.formidler.storage;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import no.formidler.storage.azure.AzureBlobStore;
 import no.formidler.testsupport.Azurite;
 import no.formidler.testsupport.BrokerProcess;
 import org.junit.jupiter.api.Test;

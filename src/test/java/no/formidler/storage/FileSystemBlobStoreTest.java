@@ -2,6 +2,7 @@ package no.formidler.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import no.formidler.storage.filesystem.FileSystemBlobStore;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileSystemBlobStoreTest extends BlobStoreContract {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Duration;
+import no.formidler.storage.s3.S3BlobStore;
 import no.formidler.testsupport.BrokerProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;

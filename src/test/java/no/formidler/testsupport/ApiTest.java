@@ -3,6 +3,8 @@ package no.formidler.testsupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,6 +78,17 @@ public abstract class ApiTest {
 
     protected Scenario scenario() {
         return new Scenario(client, ISSUER);
+    }
+
+    /** The files stored for a transfer, finished or not (the filesystem store under {@link #DATA_DIR}). */
+    protected static List<Path> storedFiles(Scenario s, String id) throws IOException {
+        Path dir = DATA_DIR.resolve("blobs").resolve(s.owner).resolve(id);
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
     }
 
     private static Path tempDir() {

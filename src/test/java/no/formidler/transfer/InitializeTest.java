@@ -10,7 +10,7 @@ import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** E1 over HTTP: what initialize accepts, what it refuses, and how. */
+/** E1 (docs/compatibility.md §1) over HTTP: what initialize accepts, what it refuses, and how. */
 class InitializeTest extends ApiTest {
     private static final String PATH = "/broker/api/v1/filetransfer";
 

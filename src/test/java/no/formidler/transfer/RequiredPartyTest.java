@@ -9,7 +9,7 @@ import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 
 /**
- * The requiredParty rule over HTTP, as spec-core §2.6 scenario 35: the required party (here the sender of the
+ * The requiredParty rule over HTTP, as docs/compatibility.md §3 states it: the required party (here the sender of the
  * scenario, in the role of 991825827) must send, or be the one and only recipient.
  */
 class RequiredPartyTest extends ApiTest {

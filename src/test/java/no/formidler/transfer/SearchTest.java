@@ -10,7 +10,7 @@ import no.formidler.testsupport.BrokerClient;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 
-/** E6 over HTTP: roles, statuses, the date window, order and the limit of 100. */
+/** E6 (docs/compatibility.md §1) over HTTP: roles, statuses, the date window, order and the limit of 100. */
 class SearchTest extends ApiTest {
 
     private List<String> search(Scenario s, String token, String query) {

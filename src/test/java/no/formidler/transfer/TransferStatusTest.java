@@ -24,6 +24,15 @@ class TransferStatusTest {
     }
 
     @Test
+    void aTransferCanBeCancelledOnlyBeforeItIsFinal() {
+        assertThat(TransferStatus.Cancelled.reachableFrom()).containsExactlyInAnyOrder(TransferStatus.Initialized,
+                TransferStatus.UploadStarted, TransferStatus.UploadProcessing, TransferStatus.Published);
+        assertThat(TransferStatus.Purged.reachableFrom()).doesNotContain(TransferStatus.Cancelled);
+        assertThat(TransferStatus.Cancelled.downloadable()).isFalse();
+        assertThat(TransferStatus.Cancelled.acceptsUpload()).isFalse();
+    }
+
+    @Test
     void nothingLeavesPurged() {
         for (TransferStatus target : TransferStatus.values()) {
             assertThat(target.reachableFrom()).as(target.name()).doesNotContain(TransferStatus.Purged);

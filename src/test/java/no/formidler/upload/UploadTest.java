@@ -4,39 +4,24 @@ import static no.formidler.testsupport.BrokerAssertions.assertBrokerError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 
-/** E2 and E3 over HTTP: checksums, size limits, repeated and broken uploads. */
+/** E2 and E3 (docs/compatibility.md §1) over HTTP: checksums, size limits, repeated and broken uploads. */
 class UploadTest extends ApiTest {
 
     private static String md5(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
-    }
-
-    /** Files stored for a transfer, finished or not. */
-    private static List<Path> storedFiles(Scenario s, String id) throws IOException {
-        Path dir = DATA_DIR.resolve("blobs").resolve(s.owner).resolve(id);
-        if (!Files.exists(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).toList();
-        }
     }
 
     @Test

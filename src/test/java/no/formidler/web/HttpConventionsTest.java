@@ -6,7 +6,7 @@ import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 
-/** Cross-cutting HTTP rules of the reference (spec-core §1.4–§1.6) and the health endpoint. */
+/** Cross-cutting HTTP rules of the reference (docs/compatibility.md §2) and the health endpoint. */
 class HttpConventionsTest extends ApiTest {
 
     @Test

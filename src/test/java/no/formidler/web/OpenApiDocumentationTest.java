@@ -9,7 +9,10 @@ import no.formidler.testsupport.ApiTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** /v3/api-docs against the reference's public surface (spec-core §1.1: the endpoints documented in its Swagger). */
+/**
+ * /v3/api-docs against the reference's public surface (docs/compatibility.md §1: the endpoints documented in its
+ * Swagger).
+ */
 class OpenApiDocumentationTest extends ApiTest {
     private static final List<String> REFERENCE_DOCUMENTED = List.of(
             "POST /broker/api/v1/filetransfer",
@@ -27,7 +30,8 @@ class OpenApiDocumentationTest extends ApiTest {
             "GET /broker/api/v1/statistics/monthly");
     private static final List<String> FORMIDLER_EXTENSIONS = List.of(
             "GET /broker/api/v1/resource/{resourceId}/policy",
-            "PUT /broker/api/v1/resource/{resourceId}/policy");
+            "PUT /broker/api/v1/resource/{resourceId}/policy",
+            "POST /broker/api/v1/filetransfer/{fileTransferId}/cancel");
 
     private JsonNode apiDocs() {
         var response = client.get("/v3/api-docs", null);

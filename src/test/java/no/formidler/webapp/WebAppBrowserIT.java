@@ -124,6 +124,22 @@ class WebAppBrowserIT {
     }
 
     @Test
+    void theSenderWithdrawsAPublishedTransferAfterAConfirmationAndTheTimelineSaysWhy() throws Exception {
+        Setup s = resource(1_000_000L);
+        Path file = randomFile("to-withdraw.txt", 2048, 6);
+        JsonNode r = browser.run("withdraw", Map.of("sender", s.sender, "recipient", s.recipient, "resource", s.resource,
+                "file", file.toAbsolutePath().toString(), "reason", "Sent to the wrong office"));
+        assertThat(r.get("cancelledBeforeConfirming").asBoolean()).as("nothing happens before the confirmation").isFalse();
+        assertThat(r.get("status").asString()).contains("Cancelled", "Sent to the wrong office");
+        assertThat(r.get("timeline").asString()).contains("FileTransfer cancelled by the sender: Sent to the wrong office");
+        assertThat(r.get("withdrawButtons").asInt()).as("no second withdrawal offered").isZero();
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/broker/api/v1/filetransfer/"
+                + r.get("transferId").asString() + "/download")).header("Authorization", "Bearer " + s.recipientToken)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aServiceOwnerCreatesAResourceAndItsRulesAndASenderSendsOnIt() throws Exception {
         String owner = orgNo();
         String sender = orgNo();

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 ok, 2 usage, 3 refused by the broker, 4 network, 5 verification failed."})
 public final class Formidler implements Runnable {
     static final List<Class<?>> COMMANDS = List.of(LoginCommand.class, SendCommand.class, InboxCommand.class,
-            StatusCommand.class, ReceiveCommand.class, WatchCommand.class, SendFolderCommand.class);
+            StatusCommand.class, ReceiveCommand.class, WatchCommand.class, SendFolderCommand.class,
+            VerifyReceiptCommand.class, CancelCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

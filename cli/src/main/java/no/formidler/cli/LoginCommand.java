@@ -95,6 +95,9 @@ final class LoginCommand implements Callable<Integer> {
                     credentials.fixed.token);
         }
         Maskinporten m = credentials.maskinporten;
+        if (!java.nio.file.Files.isReadable(m.keyFile)) {
+            throw new UsageException("The key file " + m.keyFile + " cannot be read");
+        }
         String exchange = m.exchangeUrl == null ? baseUrl.replaceAll("/+$", "") + "/authentication/api/v1/exchange/maskinporten"
                 : "none".equals(m.exchangeUrl) ? "" : m.exchangeUrl;
         return new Profile(name, baseUrl, m.systemUserOrg != null ? m.systemUserOrg : m.org, "maskinporten", scopes,

@@ -21,10 +21,12 @@ import no.formidler.client.ReceivedFile;
 final class Receiving {
     private final BrokerClient client;
     private final Output out;
+    private final String org;
 
     Receiving(Session session) {
         this.client = session.client();
         this.out = session.out();
+        this.org = session.profile().org();
     }
 
     record Received(FileTransferOverview transfer, Path path, boolean alreadyThere, long resumedFrom) {
@@ -48,7 +50,8 @@ final class Receiving {
                 }
                 received = new Received(transfer, target, false, file.resumedFrom());
             }
-            if (confirm) {
+            // Confirmed already (a receive cut off after its confirmation): the broker refuses a second one.
+            if (confirm && !transfer.statusOf(org).filter("DownloadConfirmed"::equals).isPresent()) {
                 client.confirm(id);
             }
             return received;

@@ -3,6 +3,7 @@ package no.formidler.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import no.formidler.client.BrokerProblemException;
 import no.formidler.client.BrokerUnreachableException;
 import no.formidler.client.CloudEvent;
 import no.formidler.client.CursorStore;
@@ -49,6 +50,11 @@ final class WatchCommand implements Callable<Integer> {
                 }
             } catch (BrokerUnreachableException e) {
                 session.out().note("The broker is unreachable, trying again: " + e.getMessage());
+            } catch (BrokerProblemException e) {
+                if (e.status() < 500) {
+                    throw e;
+                }
+                session.out().note("The broker failed, trying again: " + e.getMessage());
             }
             Thread.sleep(pollSeconds * 1000L);
         }
@@ -67,6 +73,11 @@ final class WatchCommand implements Callable<Integer> {
         } catch (VerificationFailedException e) {
             // Not confirmed, so the sender sees it was not received; the watcher goes on with the next file.
             session.out().error(e.getMessage(), ExitCodes.fields(e));
+        } catch (BrokerProblemException e) {
+            if (e.status() >= 500) {
+                throw e; // not this file's fault: the event is read again on the next round
+            }
+            session.out().error("not received " + event.fileTransferId() + ": " + e.getMessage(), ExitCodes.fields(e));
         }
     }
 }

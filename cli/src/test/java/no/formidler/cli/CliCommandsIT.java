@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import no.formidler.client.testsupport.BrokerProcess;
 import no.formidler.client.testsupport.Parties;
+import no.formidler.client.testsupport.TestBroker;
 import no.formidler.client.testsupport.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** login, send, inbox, status and receive as a user runs them, and the exit codes a script relies on. */
-@ExtendWith(SharedBroker.class)
+@ExtendWith(TestBroker.class)
 class CliCommandsIT {
     private static final String RESOURCE = "cli-commands";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

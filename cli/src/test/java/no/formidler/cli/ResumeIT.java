@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import no.formidler.client.testsupport.BrokerProcess;
 import no.formidler.client.testsupport.Parties;
+import no.formidler.client.testsupport.TestBroker;
 import no.formidler.client.testsupport.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * killed the same way: both continue where the broker (or the part file) holds the bytes, and the received file
  * is byte-identical to the one sent.
  */
-@ExtendWith(SharedBroker.class)
+@ExtendWith(TestBroker.class)
 class ResumeIT {
     private static final String RESOURCE = "cli-resume";
     private static final long SIZE = 1L << 30;

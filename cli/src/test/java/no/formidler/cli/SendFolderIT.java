@@ -10,13 +10,14 @@ import java.util.UUID;
 import no.formidler.client.FileTransferOverview;
 import no.formidler.client.testsupport.BrokerProcess;
 import no.formidler.client.testsupport.Parties;
+import no.formidler.client.testsupport.TestBroker;
 import no.formidler.client.testsupport.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code send-folder} picks up files dropped while it runs: published ones to sent/, refused ones to failed/. */
-@ExtendWith(SharedBroker.class)
+@ExtendWith(TestBroker.class)
 class SendFolderIT {
     private static final String RESOURCE = "cli-folder";
     @TempDir

@@ -16,12 +16,13 @@ import no.formidler.client.FileTransferRequest;
 import no.formidler.client.UploadOptions;
 import no.formidler.client.testsupport.BrokerProcess;
 import no.formidler.client.testsupport.Parties;
+import no.formidler.client.testsupport.TestBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code watch} receives 100 files sent in a row, each once and in order, across a restart of the watcher. */
-@ExtendWith(SharedBroker.class)
+@ExtendWith(TestBroker.class)
 class WatchIT {
     private static final String RESOURCE = "cli-watch";
     private static final int FILES = 100;

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A client of Formidler or Altinn 3 Broker (same API; base URL and tokens differ). Thread-safe; every byte path is a
@@ -68,9 +70,9 @@ public final class BrokerClient {
         try {
             long size = Files.size(file);
             if (size < options.tusThreshold()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    upload(fileTransferId, in, size, options.progress());
-                }
+                // The file is opened again for each attempt, so a 429 may be answered by sending it again.
+                streamedUpload(fileTransferId, size, () -> new CountingInputStream(open(file), size, options.progress()),
+                        BrokerHttp.Safety.ONCE);
                 return;
             }
             if (options.stateFile() != null && Files.exists(options.stateFile())
@@ -87,10 +89,22 @@ public final class BrokerClient {
     /** Streams {@code length} bytes in one request ({@code POST /filetransfer/{id}/upload}); not resumable. */
     public void upload(UUID fileTransferId, InputStream content, long length, ProgressListener progress) {
         InputStream counted = new CountingInputStream(content, length, progress);
+        streamedUpload(fileTransferId, length, () -> counted, BrokerHttp.Safety.SINGLE_BODY);
+    }
+
+    private void streamedUpload(UUID fileTransferId, long length, Supplier<InputStream> body, BrokerHttp.Safety safety) {
         http.discard(() -> http.request(TRANSFERS + "/" + fileTransferId + "/upload", settings.transferTimeout)
                 .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> counted), length))
-                .build(), BrokerHttp.Safety.ONCE);
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length))
+                .build(), safety);
+    }
+
+    private static InputStream open(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
     }
 
     public FileTransferOverview overview(UUID fileTransferId) {
@@ -134,10 +148,24 @@ public final class BrokerClient {
         return response.body();
     }
 
-    /** Confirms the download; safe to repeat. */
+    /**
+     * Confirms the download. Retried after a lost answer; once every recipient has confirmed, such a repeat is
+     * refused with {@code BRO-00010}, which then means it had succeeded.
+     */
     public void confirm(UUID fileTransferId) {
         http.discard(() -> http.request(TRANSFERS + "/" + fileTransferId + "/confirmdownload")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), BrokerHttp.Safety.SAFE);
+    }
+
+    /**
+     * Withdraws the transfer (Formidler extension, sender only): it becomes {@code Cancelled} and its file is deleted.
+     * Safe to repeat only in the sense that a second call is refused (409), so it is sent once.
+     */
+    public void cancel(UUID fileTransferId, Optional<String> reason) {
+        Map<String, String> body = reason.map(r -> Map.of("reason", r)).orElse(Map.of());
+        http.discard(() -> http.request(TRANSFERS + "/" + fileTransferId + "/cancel")
+                .header("Content-Type", "application/json")
+                .POST(BrokerHttp.jsonBody(body)).build(), BrokerHttp.Safety.ONCE);
     }
 
     /** Waits until the transfer has left the upload states; answers its overview then. */
@@ -161,6 +189,11 @@ public final class BrokerClient {
     /** Service owner and resource administration. */
     public Administration administration() {
         return new Administration(http);
+    }
+
+    /** Receipts, audit entries and checkpoints. */
+    public Evidence evidence() {
+        return new Evidence(http);
     }
 
     /** Webhook subscriptions. */

@@ -42,8 +42,12 @@ final class BrokerHttp {
         this.subscriptionKey = subscriptionKey;
     }
 
-    /** Whether a request may be sent again when its answer is lost: reads and idempotent writes only. */
-    enum Safety { SAFE, ONCE }
+    /**
+     * Whether a request may be sent again: {@code SAFE} after any failure (reads, idempotent writes); {@code ONCE}
+     * only when it was not processed (429, refused connection); {@code SINGLE_BODY} never, as its body is a stream
+     * that cannot be read twice.
+     */
+    enum Safety { SAFE, ONCE, SINGLE_BODY }
 
     URI uri(String pathAndQuery) {
         return URI.create(pathAndQuery.startsWith("http") ? pathAndQuery : baseUrl + pathAndQuery);
@@ -71,7 +75,7 @@ final class BrokerHttp {
                 response = http.send(request.get(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
                 // A refused connection never reached the broker, so even a non-idempotent request may go again.
-                boolean repeatable = safety == Safety.SAFE || e instanceof ConnectException;
+                boolean repeatable = safety == Safety.SAFE || (safety == Safety.ONCE && e instanceof ConnectException);
                 if (last || !repeatable) {
                     throw new BrokerUnreachableException("The broker could not be reached: " + e, e);
                 }
@@ -86,7 +90,7 @@ final class BrokerHttp {
                 return response;
             }
             // 429 means the request was not processed, so it is always safe to send again.
-            boolean retriable = status == 429 || (status >= 500 && safety == Safety.SAFE);
+            boolean retriable = (status == 429 && safety != Safety.SINGLE_BODY) || (status >= 500 && safety == Safety.SAFE);
             if (retriable && !last) {
                 Duration wait = max(retry.backoff(attempt), retryAfter(response));
                 close(response);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * A token fetched once and kept until shortly before its {@code exp}: a minute before, or a tenth of its life for
@@ -37,18 +38,18 @@ abstract class RefreshingToken implements TokenProvider {
     }
 
     /** The {@code exp} of a JWT, read without checking its signature (the broker checks it). */
-    static java.util.Optional<Instant> expiry(String jwt) {
+    static Optional<Instant> expiry(String jwt) {
         String[] parts = jwt.split("\\.");
         if (parts.length < 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             JsonNode claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
             JsonNode exp = claims.get("exp");
             return exp != null && exp.canConvertToLong()
-                    ? java.util.Optional.of(Instant.ofEpochSecond(exp.asLong())) : java.util.Optional.empty();
+                    ? Optional.of(Instant.ofEpochSecond(exp.asLong())) : Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

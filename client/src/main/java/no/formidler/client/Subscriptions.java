@@ -1,5 +1,7 @@
 package no.formidler.client;
 
+import java.util.List;
+
 /** Webhook subscriptions ({@code /events/api/v1/subscriptions}, scope {@code altinn:events.subscribe}). */
 public final class Subscriptions {
     private static final String PATH = "/events/api/v1/subscriptions";
@@ -19,8 +21,8 @@ public final class Subscriptions {
         return http.json(() -> http.request(PATH + "/" + id).GET().build(), BrokerHttp.Safety.SAFE, Subscription.class);
     }
 
-    public java.util.List<Subscription> list() {
-        record Page(int count, java.util.List<Subscription> subscriptions) {
+    public List<Subscription> list() {
+        record Page(int count, List<Subscription> subscriptions) {
         }
         return http.json(() -> http.request(PATH).GET().build(), BrokerHttp.Safety.SAFE, Page.class).subscriptions();
     }

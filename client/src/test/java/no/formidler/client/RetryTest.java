@@ -42,8 +42,11 @@ class RetryTest {
         server.stop(0);
     }
 
+    private final java.util.List<Integer> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private void answer(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        bodies.add(exchange.getRequestBody().readAllBytes().length);
         int status = script.isEmpty() ? 200 : script.removeFirst();
         byte[] body = status == 200
                 ? ("{\"fileTransferId\":\"" + UUID.randomUUID() + "\",\"fileTransferSize\":1,\"fileTransferStatus\":\"Published\"}")
@@ -73,6 +76,22 @@ class RetryTest {
         client.initialize(FileTransferRequest.of("a", "r", "0192:991825827", java.util.List.of("0192:986252932")));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(requests).hasValue(2);
+    }
+
+    @Test
+    void aFileUploadRefusedWith429IsSentAgainWhole(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("f.bin"), new byte[100_000]);
+        script.add(429);
+        client.upload(UUID.randomUUID(), file);
+        assertThat(bodies).containsExactly(100_000, 100_000);
+    }
+
+    @Test
+    void aStreamUploadRefusedWith429IsNotSentAgain() {
+        script.add(429);
+        assertThatThrownBy(() -> client.upload(UUID.randomUUID(), new java.io.ByteArrayInputStream(new byte[1000]), 1000,
+                ProgressListener.NONE)).isInstanceOfSatisfying(BrokerProblemException.class, p -> assertThat(p.status()).isEqualTo(429));
+        assertThat(requests).hasValue(1);
     }
 
     @Test

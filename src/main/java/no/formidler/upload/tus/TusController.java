@@ -3,7 +3,6 @@ package no.formidler.upload.tus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.OptionalLong;
@@ -22,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * TUS 1.0.0 (https://tus.io/protocols/resumable-upload) at the reference's URLs (spec-edges §2.2): {@code /tus/{id}}
- * for a single or final upload, {@code /tus/{id}/partial/{partialId}} and the legacy {@code /tus/{id}/{partialId}}
- * for partial ones. Each verb checks its headers here and hands over to its own class.
+ * TUS 1.0.0 (https://tus.io/protocols/resumable-upload) at the reference's URLs (docs/compatibility.md §5.2): {@code
+ * /tus/{id}} for a single or final upload, {@code /tus/{id}/partial/{partialId}} and the legacy {@code
+ * /tus/{id}/{partialId}} for partial ones. Each verb checks its headers here and hands over to its own class.
  */
 @RestController
 @RequestMapping(TusController.BASE)
@@ -203,9 +202,5 @@ class TusController {
 
     static String partialLocation(UUID transferId, UUID partialId) {
         return BASE + "/" + transferId + "/partial/" + partialId.toString().replace("-", "");
-    }
-
-    static String httpDate(Instant instant) {
-        return HTTP_DATE.format(instant);
     }
 }

@@ -2,7 +2,7 @@ package no.formidler.upload.tus;
 
 /**
  * Every protocol error of the TUS endpoint with its status, one per rule of the TUS 1.0.0 spec
- * (https://tus.io/protocols/resumable-upload) and of the reference (spec-edges §2.5). Domain errors (no such
+ * (https://tus.io/protocols/resumable-upload) and of the reference (docs/compatibility.md §5.2). Domain errors (no such
  * transfer, no access, already uploaded, too large) are {@link no.formidler.error.BrokerError}s as everywhere else.
  */
 enum TusError {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import no.formidler.transfer.StuckTransfers;
 import no.formidler.transfer.TransferLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class TusExpiry {
     public static final String TASK_NAME = "tus-expiry-sweep";
-    static final String STUCK = "File transfer was stuck in UploadStarted as it failed upload mid-request.";
+    static final String STUCK = StuckTransfers.STUCK_UPLOAD_TEXT;
     private static final Logger log = LoggerFactory.getLogger(TusExpiry.class);
     private static final int BATCH = 100;
     private static final Duration COMPLETION_GRACE = Duration.ofMinutes(1);

@@ -157,7 +157,7 @@ final class TusHeaders {
     /**
      * A partial upload named in {@code Upload-Concat: final;…}: an absolute URL or a path under the TUS endpoint, of
      * which the last segment is the id (so {@code …/partial/{id}} and the legacy {@code …/{transferId}/{id}} both
-     * work), or a bare id (reference spec-edges §2.2).
+     * work), or a bare id (docs/compatibility.md §5.2).
      */
     static UUID partialIdOf(String reference) {
         String id = reference;

@@ -22,7 +22,10 @@ class TusLeases implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(TusLeases.class);
     private final TusUploadRepository uploads;
     private final Duration duration;
-    /** One thread renews every lease this node holds: a renewal is one short UPDATE. */
+    /**
+     * One thread renews every lease this node holds (a renewal is one short UPDATE). Not db-scheduler: a renewal
+     * belongs to a request running in this process and must die with it, which is what makes a crashed lease run out.
+     */
     private final ScheduledThreadPoolExecutor renewals = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "tus-lease-renewal");
         thread.setDaemon(true);

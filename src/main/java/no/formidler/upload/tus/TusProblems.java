@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * TUS protocol errors as problem details (DESIGN.md §3: every error body is problem details, TUS included), with the
- * headers the protocol asks for. Domain errors of TUS requests go through the broker-wide advice as usual.
+ * TUS protocol errors as problem details (every error body is problem details, TUS included: docs/compatibility.md §2),
+ * with the headers the protocol asks for. Domain errors of TUS requests go through the broker-wide advice as usual.
  */
 @RestControllerAdvice(assignableTypes = TusController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * DELETE (termination): forgets an unfinished upload and discards its stored parts. The transfer keeps its status, so
- * the sender may create a new upload (reference spec-edges §2.5).
+ * the sender may create a new upload (docs/compatibility.md §5.2).
  */
 @Component
 class TusTermination {

@@ -180,6 +180,21 @@ class TusUploadRepository {
                 .query((rs, n) -> row(rs)).list();
     }
 
+    /**
+     * Lets the transfer's unfinished uploads expire at {@code at}, so the next sweep discards their bytes. An upload a
+     * PATCH is writing right now is skipped (waiting for it would hold the transfer's lock for the whole chunk); it
+     * keeps its own expiry, and no further PATCH is accepted for a transfer that no longer takes an upload.
+     */
+    int expireUnfinished(UUID fileTransferId, Instant at) {
+        return jdbc.sql("""
+                        update tus_upload set expires = :at where id in (
+                          select id from tus_upload where file_transfer_id = :transfer and (not finished or kind = 'partial')
+                          and expires > :at for update skip locked)""")
+                .param("at", utc(at))
+                .param("transfer", fileTransferId)
+                .update();
+    }
+
     /** Finished uploads whose completion has been pending since before {@code before} (a node died finishing them). */
     List<UUID> stalledFinished(Instant before, int limit) {
         return jdbc.sql("""

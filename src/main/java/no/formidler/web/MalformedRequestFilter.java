@@ -19,19 +19,17 @@ import tools.jackson.databind.json.JsonMapper;
  * digits, bytes that are not UTF-8, or a parameter (name or value) that {@link PlainText} refuses. Also refuses a
  * direct request for the servlet error page, which only answers errors that happened. Each is a 400 problem.
  */
-final class QueryStringFilter extends OncePerRequestFilter {
+final class MalformedRequestFilter extends OncePerRequestFilter {
     private final JsonMapper json;
 
-    QueryStringFilter(JsonMapper json) {
+    MalformedRequestFilter(JsonMapper json) {
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<String> problem = request.getRequestURI().equals(request.getContextPath() + "/error")
-                ? Optional.of("There is no resource at /error.")
-                : refusal(request.getQueryString());
+        Optional<String> problem = problem(request);
         if (problem.isPresent()) {
             response.setStatus(400);
             response.setContentType("application/problem+json");
@@ -39,6 +37,13 @@ final class QueryStringFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static Optional<String> problem(HttpServletRequest request) {
+        if (request.getRequestURI().equals(request.getContextPath() + "/error")) {
+            return Optional.of("There is no resource at /error.");
+        }
+        return refusal(request.getQueryString());
     }
 
     static Optional<String> refusal(String query) {

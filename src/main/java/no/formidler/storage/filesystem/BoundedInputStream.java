@@ -1,4 +1,4 @@
-package no.formidler.storage;
+package no.formidler.storage.filesystem;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package no.formidler.storage;
+package no.formidler.storage.azure;
 
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
@@ -17,6 +17,11 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import no.formidler.storage.BlobNotFoundException;
+import no.formidler.storage.ContainerBlobStore;
+import no.formidler.storage.ContainerLayout;
+import no.formidler.storage.Parts;
+import no.formidler.storage.StorageUnavailableException;
 
 /**
  * Blobs as block blobs in Azure Blob Storage. A write stages blocks from one reused block buffer (memory per write =
@@ -44,12 +49,12 @@ public class AzureBlobStore extends ContainerBlobStore {
     }
 
     @Override
-    AzureParts parts() {
+    protected AzureParts parts() {
         return parted;
     }
 
     @Override
-    long write(ContainerLayout.Location at, InputStream content) throws IOException {
+    protected long write(ContainerLayout.Location at, InputStream content) throws IOException {
         String key = at.container() + "/" + at.name();
         BlockBlobClient blob = container(at.container()).getBlobClient(at.name()).getBlockBlobClient();
         // Block ids are unique to this write, so two writers can never mix their blocks.
@@ -78,7 +83,7 @@ public class AzureBlobStore extends ContainerBlobStore {
     }
 
     @Override
-    InputStream readRange(ContainerLayout.Location at, long offset, long length) throws IOException {
+    protected InputStream readRange(ContainerLayout.Location at, long offset, long length) throws IOException {
         String key = at.container() + "/" + at.name();
         var blob = service.getBlobContainerClient(at.container()).getBlobClient(at.name());
         return call(key, () -> blob.openInputStream(new BlobInputStreamOptions()
@@ -86,13 +91,13 @@ public class AzureBlobStore extends ContainerBlobStore {
     }
 
     @Override
-    void deleteAt(ContainerLayout.Location at) throws IOException {
+    protected void deleteAt(ContainerLayout.Location at) throws IOException {
         call(at.container() + "/" + at.name(),
                 () -> service.getBlobContainerClient(at.container()).getBlobClient(at.name()).deleteIfExists());
     }
 
     @Override
-    OptionalLong size(ContainerLayout.Location at) throws IOException {
+    protected OptionalLong size(ContainerLayout.Location at) throws IOException {
         try {
             return OptionalLong.of(call(at.name(), () -> service.getBlobContainerClient(at.container())
                     .getBlobClient(at.name()).getProperties().getBlobSize()));

@@ -1,4 +1,4 @@
-package no.formidler.storage;
+package no.formidler.storage.filesystem;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.UUID;
+import no.formidler.storage.BlobNotFoundException;
+import no.formidler.storage.BlobStore;
+import no.formidler.storage.LocalFileReadable;
+import no.formidler.storage.PartedBlobStore;
+import no.formidler.storage.ReachableStore;
 
 /**
  * Blobs as files under one directory. A write goes to a temporary file that is flushed to disk and then moved into

@@ -1,4 +1,4 @@
-package no.formidler.storage;
+package no.formidler.storage.s3;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,26 +1,32 @@
-package no.formidler.storage;
+package no.formidler.storage.s3;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import no.formidler.storage.BlobNotFoundException;
+import no.formidler.storage.ContainerBlobStore;
+import no.formidler.storage.ContainerLayout;
+import no.formidler.storage.Parts;
+import no.formidler.storage.PresignedReadable;
+import no.formidler.storage.StorageUnavailableException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Blobs as objects in an S3-compatible store. A write of up to one part is a single PUT; a longer one is a multipart
@@ -52,12 +58,12 @@ public class S3BlobStore extends ContainerBlobStore implements PresignedReadable
     }
 
     @Override
-    S3Parts parts() {
+    protected S3Parts parts() {
         return parted;
     }
 
     @Override
-    long write(ContainerLayout.Location at, InputStream content) throws IOException {
+    protected long write(ContainerLayout.Location at, InputStream content) throws IOException {
         String key = at.container() + "/" + at.name();
         ensureBucket(at.container());
         byte[] part = new byte[partSize];
@@ -107,19 +113,19 @@ public class S3BlobStore extends ContainerBlobStore implements PresignedReadable
     }
 
     @Override
-    InputStream readRange(ContainerLayout.Location at, long offset, long length) throws IOException {
+    protected InputStream readRange(ContainerLayout.Location at, long offset, long length) throws IOException {
         String key = at.container() + "/" + at.name();
         String range = "bytes=" + offset + "-" + (offset + length - 1);
         return new AbortingInputStream(call(key, () -> s3.getObject(b -> b.bucket(at.container()).key(at.name()).range(range))));
     }
 
     @Override
-    void deleteAt(ContainerLayout.Location at) throws IOException {
+    protected void deleteAt(ContainerLayout.Location at) throws IOException {
         call(at.container() + "/" + at.name(), () -> s3.deleteObject(b -> b.bucket(at.container()).key(at.name())));
     }
 
     @Override
-    OptionalLong size(ContainerLayout.Location at) throws IOException {
+    protected OptionalLong size(ContainerLayout.Location at) throws IOException {
         try {
             return OptionalLong.of(call(at.name(), () -> s3.headObject(b -> b.bucket(at.container()).key(at.name()))).contentLength());
         } catch (BlobNotFoundException e) {

@@ -1,10 +1,12 @@
-package no.formidler.storage;
+package no.formidler.storage.azure;
 
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import java.io.IOException;
 import java.util.List;
+import no.formidler.storage.BlobNotFoundException;
+import no.formidler.storage.ContainerParts;
 
 /**
  * Parted uploads on Azure. Each part is its own block blob (staged blocks, committed when the part ends) under
@@ -22,7 +24,7 @@ final class AzureParts extends ContainerParts<AzureBlobStore> {
     }
 
     @Override
-    void deleteAll(String prefix) throws IOException {
+    protected void deleteAll(String prefix) throws IOException {
         var client = service.getBlobContainerClient(container);
         try {
             List<String> names = AzureBlobStore.call(prefix, () -> client.listBlobs(new ListBlobsOptions().setPrefix(prefix), null)

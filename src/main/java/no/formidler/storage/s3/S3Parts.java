@@ -1,8 +1,12 @@
-package no.formidler.storage;
+package no.formidler.storage.s3;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import no.formidler.storage.BlobNotFoundException;
+import no.formidler.storage.ContainerLayout;
+import no.formidler.storage.ContainerParts;
+import no.formidler.storage.StorageUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -27,7 +31,7 @@ final class S3Parts extends ContainerParts<S3BlobStore> {
     }
 
     @Override
-    void assemble(ContainerLayout.Location target, List<Source> sources) throws IOException {
+    protected void assemble(ContainerLayout.Location target, List<Source> sources) throws IOException {
         if (copyable(sources)) {
             copyServerSide(target, sources);
         } else {
@@ -36,7 +40,7 @@ final class S3Parts extends ContainerParts<S3BlobStore> {
     }
 
     @Override
-    void deleteAll(String prefix) throws IOException {
+    protected void deleteAll(String prefix) throws IOException {
         try {
             for (S3Object object : S3BlobStore.call(prefix, () -> s3.listObjectsV2Paginator(b -> b.bucket(container).prefix(prefix)).contents())) {
                 S3BlobStore.call(object.key(), () -> s3.deleteObject(b -> b.bucket(container).key(object.key())));
