@@ -15,12 +15,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The Maskinporten clients registered in configuration, each with its organisation, key and allowances. */
 final class MaskinportenClients {
     private static final Duration JWKS_CACHE = Duration.ofMinutes(5);
+    private static final int JWKS_TIMEOUT_MILLIS = 5000;
+    private static final int JWKS_MAX_BYTES = 512 * 1024;
+    /** What a client registered without scopes may ask for: sending and receiving, not maintenance or service owner. */
+    static final List<String> DEFAULT_SCOPES = List.of("altinn:broker.read", "altinn:broker.write");
     private final Map<String, Registered> byId;
 
     MaskinportenClients(List<MaskinportenSettings.Client> clients, Clock clock) {
@@ -38,8 +43,10 @@ final class MaskinportenClients {
         private final Organization organization;
         private final RSAPublicKey pemKey;
         private final Clock clock;
-        private JWKSet jwks;
-        private Instant jwksRead = Instant.MIN;
+        /** The last JWKS read; replaced whole, so readers never need the lock. */
+        private volatile Read jwks;
+        /** One read at a time per client; the others keep the set they have rather than wait. */
+        private final ReentrantLock reading = new ReentrantLock();
 
         Registered(MaskinportenSettings.Client settings, Clock clock) {
             if (settings.clientId() == null || settings.clientId().isBlank()) {
@@ -77,10 +84,8 @@ final class MaskinportenClients {
         }
 
         void checkScopes(String scope) {
-            if (settings.scopes().isEmpty()) {
-                return;
-            }
-            Arrays.stream(scope.split(" ")).filter(s -> !settings.scopes().contains(s)).findFirst().ifPresent(s -> {
+            List<String> allowed = settings.scopes().isEmpty() ? DEFAULT_SCOPES : settings.scopes();
+            Arrays.stream(scope.split(" ")).filter(s -> !allowed.contains(s)).findFirst().ifPresent(s -> {
                 throw new MaskinportenGrant.Refused("invalid_scope", "Scope " + s + " is not granted to this client.");
             });
         }
@@ -94,19 +99,39 @@ final class MaskinportenClients {
             }
         }
 
-        private synchronized JWKSet jwks() {
-            Instant now = clock.instant();
-            if (jwks == null || jwksRead.plus(JWKS_CACHE).isBefore(now)) {
-                try {
-                    jwks = JWKSet.load(URI.create(settings.jwksUri()).toURL());
-                    jwksRead = now;
-                } catch (IOException | ParseException e) {
-                    if (jwks == null) {
-                        throw new MaskinportenGrant.Refused("invalid_client", "The client's JWKS could not be read.");
-                    }
-                }
+        private JWKSet jwks() {
+            Read last = jwks;
+            if (last != null && !last.staleAt(clock.instant())) {
+                return last.keys();
             }
-            return jwks;
+            // A first read waits for one under way (each bounded by the timeouts); a refresh keeps the stale set instead.
+            if (last == null) {
+                reading.lock();
+            } else if (!reading.tryLock()) {
+                return last.keys();
+            }
+            try {
+                Read current = jwks;
+                if (current != null && current != last) {
+                    return current.keys();
+                }
+                jwks = new Read(JWKSet.load(URI.create(settings.jwksUri()).toURL(), JWKS_TIMEOUT_MILLIS,
+                        JWKS_TIMEOUT_MILLIS, JWKS_MAX_BYTES), clock.instant());
+                return jwks.keys();
+            } catch (IOException | ParseException e) {
+                if (last == null) {
+                    throw new MaskinportenGrant.Refused("invalid_client", "The client's JWKS could not be read.");
+                }
+                return last.keys();
+            } finally {
+                reading.unlock();
+            }
+        }
+    }
+
+    private record Read(JWKSet keys, Instant at) {
+        boolean staleAt(Instant now) {
+            return at.plus(JWKS_CACHE).isBefore(now);
         }
     }
 }

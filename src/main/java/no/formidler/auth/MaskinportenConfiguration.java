@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The Maskinporten-compatible endpoint's parts; unregistered clients are accepted only while dev tokens are on. */
 @Configuration(proxyBeanMethods = false)
@@ -22,12 +23,13 @@ class MaskinportenConfiguration {
     }
 
     @Bean
-    MaskinportenGrant maskinportenGrant(FormidlerProperties properties, MaskinportenSettings settings) {
+    MaskinportenGrant maskinportenGrant(FormidlerProperties properties, MaskinportenSettings settings, JdbcClient jdbc) {
         boolean unregistered = properties.devTokensEnabled();
         if (unregistered) {
             log.warn("POST /maskinporten/token accepts unregistered clients without checking their signature while "
                     + "development tokens are on. Set formidler.dev-tokens.enabled=false outside development.");
         }
-        return new MaskinportenGrant(new MaskinportenClients(settings.clients(), TOKEN_CLOCK), unregistered, TOKEN_CLOCK);
+        return new MaskinportenGrant(new MaskinportenClients(settings.clients(), TOKEN_CLOCK), unregistered,
+                new UsedAssertions(jdbc), TOKEN_CLOCK);
     }
 }

@@ -32,14 +32,23 @@ final class MaskinportenGrant {
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
     private static final String SYSTEM_USER = "urn:altinn:systemuser";
 
+    private static final int MAX_JTI_LENGTH = 200;
+
     private final MaskinportenClients clients;
     private final boolean acceptUnregistered;
+    private final Replays replays;
     private final Clock clock;
 
-    MaskinportenGrant(MaskinportenClients clients, boolean acceptUnregistered, Clock clock) {
+    MaskinportenGrant(MaskinportenClients clients, boolean acceptUnregistered, Replays replays, Clock clock) {
         this.clients = clients;
         this.acceptUnregistered = acceptUnregistered;
+        this.replays = replays;
         this.clock = clock;
+    }
+
+    /** Remembers a client's jti until {@code expires}; false when it was seen before (a replayed assertion). */
+    interface Replays {
+        boolean firstUse(String clientId, String jti, Instant expires, Instant now);
     }
 
     /** Why a grant was refused, in OAuth's words ({@code invalid_grant}, {@code invalid_client}, ...). */
@@ -64,6 +73,10 @@ final class MaskinportenGrant {
             throw new Refused("invalid_grant", "The assertion has no iss (the client id).");
         }
         checkTimes(claims);
+        String jti = claims.getJWTID();
+        if (jti == null || jti.isBlank() || jti.length() > MAX_JTI_LENGTH) {
+            throw new Refused("invalid_grant", "The assertion must carry a jti of at most " + MAX_JTI_LENGTH + " characters.");
+        }
         if (claims.getAudience().stream().noneMatch(audiences::contains)) {
             throw new Refused("invalid_grant", "Invalid assertion. Client authentication failed. Invalid audience.");
         }
@@ -79,7 +92,12 @@ final class MaskinportenGrant {
         } else {
             throw new Refused("invalid_client", "Unknown client " + clientId + ".");
         }
-        return new Granted(clientId, scope, tokenClaims(claims, clientId, own, registered));
+        Map<String, Object> tokenClaims = tokenClaims(claims, clientId, own, registered);
+        // Last, so that only a grant that is answered uses up its jti; kept while the assertion could still be taken.
+        if (!replays.firstUse(clientId, jti, claims.getExpirationTime().toInstant().plus(CLOCK_SKEW), clock.instant())) {
+            throw new Refused("invalid_grant", "The assertion has been used before (its jti is not new).");
+        }
+        return new Granted(clientId, scope, tokenClaims);
     }
 
     private static SignedJWT parse(String assertion) {

@@ -21,7 +21,8 @@ public record MaskinportenSettings(Boolean enabled,
 
     /**
      * A registered client: its id (the grant's {@code iss}), its organisation, its public key (a PEM file or a JWKS
-     * URL whose keys are picked by {@code kid}), the scopes it may ask for (any when empty), and the organisations it
+     * URL whose keys are picked by {@code kid}), the scopes it may ask for (only
+     * {@code altinn:broker.read} and {@code altinn:broker.write} when empty), and the organisations it
      * may act for besides its own, as a supplier ({@code consumer_org}) or through a system user
      * ({@code authorization_details}).
      */

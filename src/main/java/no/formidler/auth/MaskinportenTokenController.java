@@ -1,7 +1,6 @@
 package no.formidler.auth;
 
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,23 +27,23 @@ class MaskinportenTokenController {
     static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private final MaskinportenGrant grant;
     private final MaskinportenIssuer issuer;
-    private final String publicBaseUrl;
+    private final Set<String> audiences;
 
     MaskinportenTokenController(MaskinportenGrant grant, MaskinportenIssuer issuer, FormidlerProperties properties) {
         this.grant = grant;
         this.issuer = issuer;
-        this.publicBaseUrl = properties.publicBaseUrl();
+        this.audiences = audiences(properties.publicBaseUrl(), issuer.issuer());
     }
 
     @Operation(summary = "Maskinporten-compatible JWT-bearer grant (standalone mode)")
     @PostMapping(value = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> token(@RequestParam(name = "grant_type", required = false) String grantType,
-                              @RequestParam(required = false) String assertion, HttpServletRequest request) {
+                              @RequestParam(required = false) String assertion) {
         if (!JWT_BEARER.equals(grantType)) {
             throw new MaskinportenGrant.Refused("unsupported_grant_type", "Only " + JWT_BEARER + " is supported.");
         }
-        MaskinportenGrant.Granted granted = grant.check(assertion, audiences(request));
+        MaskinportenGrant.Granted granted = grant.check(assertion, audiences);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("access_token", issuer.sign(granted));
         answer.put("token_type", "Bearer");
@@ -64,10 +63,12 @@ class MaskinportenTokenController {
                 .body(Map.of("error", e.error, "error_description", e.getMessage()));
     }
 
-    /** Clients put the issuer or the token endpoint's URL in {@code aud}; both are taken, as Maskinporten does. */
-    private Set<String> audiences(HttpServletRequest request) {
+    /**
+     * Clients put the issuer or the token endpoint's URL in {@code aud}; both are taken, as Maskinporten does. Only the
+     * configured forms count: a URL built from the request would let the Host header choose the audience.
+     */
+    private static Set<String> audiences(String publicBaseUrl, String issuer) {
         String base = publicBaseUrl.replaceAll("/+$", "");
-        return Set.of(issuer.issuer(), issuer.issuer() + "/", base + "/maskinporten/token", base + "/maskinporten/",
-                base + "/maskinporten", request.getRequestURL().toString());
+        return Set.of(issuer, issuer + "/", base + "/maskinporten/token", base + "/maskinporten/", base + "/maskinporten");
     }
 }

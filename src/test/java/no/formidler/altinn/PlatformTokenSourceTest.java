@@ -31,7 +31,7 @@ class PlatformTokenSourceTest extends ApiTest {
     private static final String SCOPE = Scenario.READ;
 
     private MaskinportenClientSettings settings(String tokenUrl, Duration renewBefore) {
-        return new MaskinportenClientSettings(MaskinportenGrants.CLIENT_ID, tokenUrl, null, SCOPE, null, null, null, null,
+        return new MaskinportenClientSettings(MaskinportenGrants.CLIENT_ID, tokenUrl, "formidler-maskinporten", SCOPE, null, null, null, null,
                 null, renewBefore, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(5));
     }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import no.formidler.testsupport.MaskinportenGrants;
 import no.formidler.testsupport.TestIssuer;
@@ -19,6 +20,9 @@ class MaskinportenGrantTest {
     private static final String AUD = "http://127.0.0.1/maskinporten/token";
     private static final TestIssuer STRANGER = TestIssuer.start("some-unregistered-client");
     private static final MaskinportenClients NONE = new MaskinportenClients(List.of(), Clock.systemUTC());
+    /** Replays kept in memory here; MaskinportenTokenEndpointTest covers the PostgreSQL table. */
+    private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
+    private static final MaskinportenGrant.Replays REPLAYS = (client, jti, expires, now) -> SEEN.add(client + " " + jti);
 
     @AfterAll
     static void stop() {
@@ -26,7 +30,7 @@ class MaskinportenGrantTest {
     }
 
     private static MaskinportenGrant.Granted check(boolean devTokens, Consumer<JWTClaimsSet.Builder> claims) {
-        return new MaskinportenGrant(NONE, devTokens, Clock.systemUTC())
+        return new MaskinportenGrant(NONE, devTokens, REPLAYS, Clock.systemUTC())
                 .check(MaskinportenGrants.grant(STRANGER, AUD, "altinn:broker.read", claims), Set.of(AUD));
     }
 
@@ -51,6 +55,19 @@ class MaskinportenGrantTest {
                 .hasMessageContaining("consumer_org");
         assertThatThrownBy(() -> check(false, c -> c.claim("consumer_org", "991825827")))
                 .isInstanceOf(MaskinportenGrant.Refused.class).hasMessageContaining("Unknown client");
+    }
+
+    @Test
+    void aRegisteredClientWithoutScopesMayAskOnlyForTheBrokersReadAndWrite() {
+        var unscoped = new MaskinportenClients(List.of(new MaskinportenSettings.Client(STRANGER.issuer(), "991825827", null,
+                STRANGER.jwksUri(), List.of(), List.of())), Clock.systemUTC());
+        var grant = new MaskinportenGrant(unscoped, false, REPLAYS, Clock.systemUTC());
+        String both = "altinn:broker.read altinn:broker.write";
+        assertThat(grant.check(MaskinportenGrants.grant(STRANGER, AUD, both, c -> { }), Set.of(AUD)).scope()).isEqualTo(both);
+        for (String scope : List.of("altinn:broker.maintenance", "altinn:serviceowner", "altinn:broker.read altinn:serviceowner")) {
+            assertThatThrownBy(() -> grant.check(MaskinportenGrants.grant(STRANGER, AUD, scope, c -> { }), Set.of(AUD)))
+                    .as(scope).isInstanceOf(MaskinportenGrant.Refused.class).hasMessageContaining("is not granted");
+        }
     }
 
     /** Reads a granted token's claims as the broker reads a caller. */

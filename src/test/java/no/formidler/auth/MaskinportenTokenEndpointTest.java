@@ -6,17 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import no.formidler.system.FormidlerProperties;
 import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.BrokerClient;
 import no.formidler.testsupport.MaskinportenGrants;
 import no.formidler.testsupport.Scenario;
 import no.formidler.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code POST /maskinporten/token} with a registered client (its key at a JWKS URL): the JWT-bearer grant as
@@ -26,8 +32,12 @@ class MaskinportenTokenEndpointTest extends ApiTest {
     private static final String WRITE_READ = Scenario.WRITE + " " + Scenario.READ;
     private static final String EXCHANGE = "/authentication/api/v1/exchange/maskinporten";
 
+    @Autowired
+    private FormidlerProperties properties;
+
+    /** The token endpoint under the configured public base URL, which a grant's aud may name. */
     private String aud() {
-        return client.baseUrl() + "/maskinporten/token";
+        return properties.publicBaseUrl().replaceAll("/+$", "") + "/maskinporten/token";
     }
 
     private BrokerClient.Response grant(String scope, Consumer<JWTClaimsSet.Builder> claims) {
@@ -109,6 +119,42 @@ class MaskinportenTokenEndpointTest extends ApiTest {
         assertRefused(MaskinportenGrants.post(client, "client_credentials",
                 MaskinportenGrants.grant(MASKINPORTEN_CLIENT, aud(), Scenario.READ, c -> { })), "unsupported_grant_type");
         assertRefused(MaskinportenGrants.post(client, "not a jwt"), "invalid_grant");
+    }
+
+    @Test
+    void aReplayedAssertionIsRefusedAndOneWithoutJtiToo() {
+        String assertion = MaskinportenGrants.grant(MASKINPORTEN_CLIENT, aud(), Scenario.READ, c -> { });
+        var first = MaskinportenGrants.post(client, assertion);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        var again = MaskinportenGrants.post(client, assertion);
+        assertRefused(again, "invalid_grant");
+        assertThat(again.json().get("error_description").asString()).contains("used before");
+        assertRefused(grant(Scenario.READ, c -> c.jwtID(null)), "invalid_grant");
+    }
+
+    @Test
+    void anAudienceNamingTheHostTheRequestClaimsIsRefused() throws Exception {
+        // The server sees http (no TLS, no forwarding headers trusted), so the http form is what a Host-built URL gives.
+        for (String evil : List.of("https://evil.example/maskinporten/token", "http://evil.example/maskinporten/token")) {
+            String answer = postWithHost("evil.example", MaskinportenGrants.grant(MASKINPORTEN_CLIENT, evil, Scenario.READ, c -> { }));
+            assertThat(answer).as(evil).startsWith("HTTP/1.1 400").contains("\"invalid_grant\"").contains("Invalid audience");
+        }
+    }
+
+    /** A raw POST to loopback whose Host header names another host (java.net.http will not let a test set Host). */
+    private String postWithHost(String host, String assertion) throws Exception {
+        byte[] body = ("grant_type=" + URLEncoder.encode(MaskinportenGrants.JWT_BEARER, StandardCharsets.UTF_8)
+                + "&assertion=" + assertion).getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /maskinporten/token HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nAccept: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -56,9 +56,11 @@ class MaskinportenOnlyClientIT {
         String recipient = Scenario.randomOrg();
         String owner = Scenario.randomOrg();
         Path dataDir = Files.createTempDirectory("formidler-maskinporten-only-");
+        int port = BrokerProcess.freePort();
         try (TestIssuer senderKey = TestIssuer.start("it-sender-client");
              TestIssuer recipientKey = TestIssuer.start("it-unregistered-recipient-client");
-             BrokerProcess broker = BrokerProcess.start(dataDir, Map.of(
+             BrokerProcess broker = BrokerProcess.start(dataDir, port, Map.of(
+                     "formidler.public-base-url", "http://127.0.0.1:" + port,
                      "formidler.maskinporten.clients[0].client-id", "it-sender-client",
                      "formidler.maskinporten.clients[0].org-number", sender,
                      "formidler.maskinporten.clients[0].jwks-uri", senderKey.jwksUri()))) {
