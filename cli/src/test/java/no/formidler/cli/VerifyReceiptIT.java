@@ -12,13 +12,14 @@ import no.formidler.client.FileTransferRequest;
 import no.formidler.client.UploadOptions;
 import no.formidler.client.testsupport.BrokerProcess;
 import no.formidler.client.testsupport.Parties;
+import no.formidler.client.testsupport.TestBroker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code formidler verify-receipt}: a receipt from the real broker checks out, a changed one or file exits 5. */
-@ExtendWith(SharedBroker.class)
+@ExtendWith(TestBroker.class)
 class VerifyReceiptIT {
     private static final String RESOURCE = "cli-receipts";
     @TempDir
