@@ -22,6 +22,7 @@ import no.formidler.testsupport.MailApiTest;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** E-mail notifications against a real SMTP server: each mail once, in the organisation's language, inert content. */
 class NotificationMailTest extends MailApiTest {
@@ -31,6 +32,10 @@ class NotificationMailTest extends MailApiTest {
     Scheduler scheduler;
     @Autowired
     JobCompletions completions;
+    @Autowired
+    NotificationSender sender;
+    @Autowired
+    JdbcClient jdbc;
 
     private static String address(String org) {
         return "post-" + org + "@example.no";
@@ -114,6 +119,26 @@ class NotificationMailTest extends MailApiTest {
         scheduler.triggerCheckForDueExecutions();
         assertThat(mailTo(s.recipient1)).as("once").hasSize(1);
         assertThat(mailTo(s.recipient2)).as("once").hasSize(1);
+    }
+
+    @Test
+    void aMailSentAgainAfterACrashBeforeItWasMarkedCarriesTheSameMessageId() throws Exception {
+        Scenario s = scenario().ready();
+        emailFor(s, s.recipient1Token, s.recipient1, "nb", null);
+        String id = initialize(s, "to-mail-once.txt", "once", List.of(s.recipient1), "P30D");
+        var send = nextSend(id, s.recipient1, NotificationKind.PUBLISHED);
+        assertThat(s.upload(id, "x".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        await(send, ExecutionComplete.Result.OK);
+
+        // What a node that died between the mail and the mark leaves: the row unsent, so the job sends it again.
+        jdbc.sql("update notification set sent = null where file_transfer_id = :id").param("id", java.util.UUID.fromString(id)).update();
+        sender.send(id + "/" + s.recipient1 + "/" + NotificationKind.PUBLISHED.dbValue());
+
+        List<MimeMessage> mails = mailTo(s.recipient1);
+        assertThat(mails).hasSize(2);
+        String expected = "<" + id + "." + s.recipient1 + ".published@formidler.example.no>";
+        assertThat(mails.get(0).getMessageID()).as("per transfer, organisation and kind").isEqualTo(expected);
+        assertThat(mails.get(1).getMessageID()).as("so a mail client recognises the resend").isEqualTo(expected);
     }
 
     @Test
