@@ -3,6 +3,10 @@ package no.formidler.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,17 +19,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import no.formidler.testsupport.BrokerProcess;
+import no.formidler.testsupport.MailApiTest;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,16 +57,22 @@ class WebAppBrowserIT {
     private static final WebAppBroker BROKER = WebAppBroker.start("formidler-webapp-it-");
     private static final Path DATA_DIR = BROKER.dataDir();
     private static final MockOAuth2Server OIDC = BROKER.oidc();
+    private static final int SMTP_PORT = BrokerProcess.freePort();
+    private static final GreenMail SMTP = MailApiTest.startSmtp(SMTP_PORT);
     private static Path dataDir = DATA_DIR;
     private static String baseUrl;
     private static BrowserJourneys browser;
 
     @LocalServerPort
     int port;
+    @Autowired
+    Scheduler scheduler;
 
     @DynamicPropertySource
     static void brokerProperties(DynamicPropertyRegistry registry) {
         BROKER.register(registry);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
     @BeforeEach
@@ -71,6 +86,7 @@ class WebAppBrowserIT {
     @AfterAll
     static void stop() {
         OIDC.shutdown();
+        SMTP.stop();
     }
 
 
@@ -122,6 +138,39 @@ class WebAppBrowserIT {
     }
 
     @Test
+    void aRecipientRegistersAnAddressInTheBrowserAndAPublishedTransferIsMailedThere() throws Exception {
+        Setup s = resource(1_000_000L);
+        String address = "post-" + s.recipient + "@example.no";
+        JsonNode r = browser.run("notifications", Map.of("org", s.recipient, "resource", s.resource, "address", address,
+                "typingSlip", "post at example.no", "refusedByTheBroker", "post..office@example.no"));
+        assertThat(r.get("typingSlip").asString()).as("checked in the page").contains("Write an e-mail address like");
+        assertThat(r.get("refusedByTheBroker").asInt()).as("the broker's own check, shown at the field").isEqualTo(400);
+        assertThat(r.get("refusedMessage").asString()).contains("Write an e-mail address like");
+        assertThat(r.get("afterReload").get("address").asString()).isEqualTo(address);
+        assertThat(r.get("afterReload").get("resource").asString()).isEqualTo(s.resource);
+        assertThat(r.get("afterReload").get("language").asString()).isEqualTo("en");
+
+        String id = initializeAndUpload(s, "mailed.txt");
+        MimeMessage mail = mailTo(address, Duration.ofSeconds(60));
+        assertThat(mail.getSubject()).isEqualTo("A file for you: mailed.txt");
+        assertThat(GreenMailUtil.getWholeMessage(mail)).contains("/transfer/" + id);
+    }
+
+    private MimeMessage mailTo(String address, Duration within) throws Exception {
+        long end = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < end) {
+            scheduler.triggerCheckForDueExecutions();
+            for (MimeMessage m : SMTP.getReceivedMessages()) {
+                if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
+                    return m;
+                }
+            }
+            SMTP.waitForIncomingEmail(500, SMTP.getReceivedMessages().length + 1);
+        }
+        throw new AssertionError("no mail to " + address + " within " + within);
+    }
+
+    @Test
     void aServiceOwnerCreatesAResourceAndItsRulesAndASenderSendsOnIt() throws Exception {
         String owner = orgNo();
         String sender = orgNo();
@@ -161,7 +210,7 @@ class WebAppBrowserIT {
         String id = initializeAndUpload(s, "axe.txt");
         JsonNode r = browser.run("axe", Map.of("sender", s.recipient, "owner", s.owner,
                 "transferId", id));
-        assertThat(r.get("pages").asInt()).isEqualTo(2 * 6 * 2);
+        assertThat(r.get("pages").asInt()).isEqualTo(2 * 7 * 2);
         assertThat(r.get("violations").toString()).isEqualTo("[]");
     }
 
