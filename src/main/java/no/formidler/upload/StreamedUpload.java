@@ -13,6 +13,7 @@ import no.formidler.error.ValidationException;
 import no.formidler.scan.InlineScan;
 import no.formidler.scan.ScanOutcome;
 import no.formidler.scan.ScanSession;
+import no.formidler.storage.BlobKey;
 import no.formidler.storage.BlobStore;
 import no.formidler.storage.StorageUnavailableException;
 import no.formidler.transfer.StoredFile;
@@ -49,7 +50,7 @@ public class StreamedUpload {
 
     public UUID upload(Caller caller, UUID id, InputStream body, OptionalLong declaredLength) {
         UploadTarget target = lifecycle.startUpload(caller, id, declaredLength);
-        String location = target.serviceOwner() + "/" + id + "/" + UUID.randomUUID();
+        String location = BlobKey.newAttempt(target.serviceOwner(), id).value();
         InputStream watched = new WatchedInputStream(new ClientInputStream(body), () -> lifecycle.standing(id), clock, LOOK_EVERY);
         DigestingInputStream content = new DigestingInputStream(watched, target.maxSize());
         StoredFile file;

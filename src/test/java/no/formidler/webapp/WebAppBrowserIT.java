@@ -10,7 +10,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -53,10 +52,11 @@ class WebAppBrowserIT {
     private static final int MIB = 1024 * 1024;
     private static final Path OUT = Path.of("target", "webapp-browser");
     private static final AtomicInteger ORGS = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
-    private static final String OIDC_CLIENT = "formidler-web";
+    private static final String OIDC_CLIENT = WebAppBroker.OIDC_CLIENT;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Path DATA_DIR = tempDir();
-    private static final MockOAuth2Server OIDC = startOidc();
+    private static final WebAppBroker BROKER = WebAppBroker.start("formidler-webapp-it-");
+    private static final Path DATA_DIR = BROKER.dataDir();
+    private static final MockOAuth2Server OIDC = BROKER.oidc();
     private static final int SMTP_PORT = BrokerProcess.freePort();
     private static final GreenMail SMTP = MailApiTest.startSmtp(SMTP_PORT);
     private static Path dataDir = DATA_DIR;
@@ -70,12 +70,7 @@ class WebAppBrowserIT {
 
     @DynamicPropertySource
     static void brokerProperties(DynamicPropertyRegistry registry) {
-        registry.add("formidler.data-dir", DATA_DIR::toString);
-        registry.add("formidler.dev-tokens.enabled", () -> "true");
-        registry.add("formidler.rate-limits.enabled", () -> "false");
-        registry.add("formidler.web.oidc.issuer", () -> OIDC.issuerUrl("idporten").toString());
-        registry.add("formidler.web.oidc.client-id", () -> OIDC_CLIENT);
-        registry.add("formidler.web.oidc.client-secret", () -> "not-checked-by-the-mock");
+        BROKER.register(registry);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
@@ -94,19 +89,6 @@ class WebAppBrowserIT {
         SMTP.stop();
     }
 
-    private static MockOAuth2Server startOidc() {
-        MockOAuth2Server server = new MockOAuth2Server();
-        server.start(InetAddress.getLoopbackAddress(), 0);
-        return server;
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("formidler-webapp-it-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void twoOrganisationsSendReceiveDownloadAndConfirmInTheBrowser() throws Exception {
