@@ -3,9 +3,11 @@ package no.formidler.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
 import no.formidler.error.UpstreamUnavailableException;
 import no.formidler.error.ValidationException;
+import no.formidler.storage.StorageFullException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import org.slf4j.Logger;
@@ -98,6 +100,10 @@ class ProblemDetailsAdvice {
             HttpStatusCode status = framework.getStatusCode();
             return ResponseEntity.status(status).headers(framework.getHeaders())
                     .body(Problems.of(status.value(), framework.getBody().getDetail(), request));
+        }
+        if (causedBy(e, StorageFullException.class)) {
+            log.warn("Storage full on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return respond(Problems.of(BrokerError.STORAGE_FULL, request));
         }
         if (causedBy(e, SQLTransientException.class) || causedBy(e, DataAccessResourceFailureException.class)
                 || causedBy(e, TransactionSystemException.class) || connectionLost(e)) {

@@ -12,6 +12,7 @@ import no.formidler.auth.Caller;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
 import no.formidler.storage.PartedBlobStore.Part;
+import no.formidler.storage.StorageFullException;
 import no.formidler.transfer.TransferLifecycle;
 import no.formidler.transfer.TransferLifecycle.Completion;
 import org.slf4j.Logger;
@@ -134,6 +135,10 @@ class TusPatch {
             throw TusError.CHECKSUM_MISMATCH.exception();
         } catch (TusLeases.LeaseLostException e) {
             throw TusError.LOCKED.exception();
+        } catch (StorageFullException e) {
+            // The store cut the chunk off; the offset stays the last one acknowledged, and the client may resume.
+            log.warn("TUS upload {}: the blob store is full: {}", upload.id(), e.getMessage());
+            throw new BrokerException(BrokerError.STORAGE_FULL);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
