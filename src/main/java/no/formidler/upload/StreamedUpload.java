@@ -11,6 +11,7 @@ import no.formidler.error.ValidationException;
 import no.formidler.scan.InlineScan;
 import no.formidler.scan.ScanOutcome;
 import no.formidler.scan.ScanSession;
+import no.formidler.storage.BlobKey;
 import no.formidler.storage.BlobStore;
 import no.formidler.storage.StorageFullException;
 import no.formidler.storage.StorageUnavailableException;
@@ -42,7 +43,7 @@ public class StreamedUpload {
 
     public UUID upload(Caller caller, UUID id, InputStream body, OptionalLong declaredLength) {
         UploadTarget target = lifecycle.startUpload(caller, id, declaredLength);
-        String location = target.serviceOwner() + "/" + id + "/" + UUID.randomUUID();
+        String location = BlobKey.newAttempt(target.serviceOwner(), id).value();
         DigestingInputStream content = new DigestingInputStream(new ClientInputStream(body), target.maxSize());
         StoredFile file;
         ScanOutcome outcome;

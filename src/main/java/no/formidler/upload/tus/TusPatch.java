@@ -11,6 +11,7 @@ import java.util.UUID;
 import no.formidler.auth.Caller;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
+import no.formidler.storage.FileDigests;
 import no.formidler.storage.PartedBlobStore.Part;
 import no.formidler.storage.StorageFullException;
 import no.formidler.transfer.TransferLifecycle;
@@ -99,7 +100,7 @@ class TusPatch {
             throw TusError.TOO_MUCH_DATA.exception(upload.remaining());
         }
         // A partial's digests would be thrown away: the final upload hashes the joined file.
-        Optional<RunningDigests> running = upload.kind() == TusUpload.Kind.PARTIAL ? Optional.empty() : digests.take(upload);
+        Optional<FileDigests> running = upload.kind() == TusUpload.Kind.PARTIAL ? Optional.empty() : digests.take(upload);
         ChunkInputStream body = new ChunkInputStream(chunk.body(), lease, running, chunk.checksum());
         Part part = write(upload, body);
         if (!body.checksumMatches(chunk.checksum())) {
