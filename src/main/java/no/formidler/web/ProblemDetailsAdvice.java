@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import no.formidler.error.BrokerException;
+import no.formidler.error.RequestRefusedException;
 import no.formidler.error.UpstreamUnavailableException;
 import no.formidler.error.ValidationException;
 import java.sql.SQLTransientException;
@@ -14,6 +15,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -38,6 +40,12 @@ class ProblemDetailsAdvice {
             log.warn("{} on {} {}", e.error().code(), request.getMethod(), request.getRequestURI(), e.getCause());
         }
         return respond(Problems.of(e.error(), request));
+    }
+
+    @ExceptionHandler(RequestRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(RequestRefusedException e, HttpServletRequest request) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(e.status(), e.getMessage(), request));
     }
 
     @ExceptionHandler(UpstreamUnavailableException.class)
