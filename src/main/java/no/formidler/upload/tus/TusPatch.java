@@ -13,6 +13,7 @@ import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
 import no.formidler.storage.FileDigests;
 import no.formidler.storage.PartedBlobStore.Part;
+import no.formidler.storage.StorageFullException;
 import no.formidler.transfer.TransferLifecycle;
 import no.formidler.transfer.TransferLifecycle.Completion;
 import org.slf4j.Logger;
@@ -135,6 +136,10 @@ class TusPatch {
             throw TusError.CHECKSUM_MISMATCH.exception();
         } catch (TusLeases.LeaseLostException e) {
             throw TusError.LOCKED.exception();
+        } catch (StorageFullException e) {
+            // The store cut the chunk off; the offset stays the last one acknowledged, and the client may resume.
+            log.warn("TUS upload {}: the blob store is full: {}", upload.id(), e.getMessage());
+            throw new BrokerException(BrokerError.STORAGE_FULL);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
