@@ -14,6 +14,7 @@ import no.formidler.scan.ScanOutcome;
 import no.formidler.scan.ScanSession;
 import no.formidler.storage.BlobKey;
 import no.formidler.storage.BlobStore;
+import no.formidler.storage.StorageFullException;
 import no.formidler.storage.StorageUnavailableException;
 import no.formidler.transfer.StoredFile;
 import no.formidler.transfer.TransferLifecycle;
@@ -96,6 +97,10 @@ public class StreamedUpload {
             log.info("Upload of {} broke off after {} bytes: {}", id, content.count(), e.getCause().toString());
             lifecycle.failUpload(id, "File upload failed and was aborted");
             throw ValidationException.of("body", "The upload body ended early or could not be read; the transfer is now Failed.");
+        } catch (StorageFullException e) {
+            // Nothing was stored (the store removed its partial file) and the transfer stays UploadStarted.
+            log.warn("The blob store is full; upload of {} may be retried once there is room: {}", id, e.getMessage());
+            throw new BrokerException(BrokerError.STORAGE_FULL);
         } catch (StorageUnavailableException e) {
             // Nothing was stored and the transfer stays UploadStarted: the sender can simply upload again later.
             log.warn("The blob store is unavailable; upload of {} may be retried: {}", id, e.getMessage());

@@ -1,11 +1,11 @@
 package no.formidler.upload;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import no.formidler.storage.ObservedInputStream;
 
 /**
  * An upload body that asks at most once per {@code interval} while it streams whether its transfer was withdrawn, and
@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
  * question is a database read, so a withdrawal on another node stops it too; between two looks nothing is asked,
  * however small the pieces read.
  */
-public final class WatchedInputStream extends FilterInputStream {
+public final class WatchedInputStream extends ObservedInputStream {
     /** How often an upload in flight looks: one primary-key read per second per upload. */
     public static final Duration LOOK_EVERY = Duration.ofSeconds(1);
     private final BooleanSupplier withdrawn;
@@ -30,18 +30,7 @@ public final class WatchedInputStream extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        look();
-        return super.read();
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        look();
-        return super.read(buffer, offset, length);
-    }
-
-    private void look() throws UploadStoppedException {
+    protected void observe(byte[] buffer, int offset, int length) throws UploadStoppedException {
         long now = clock.millis();
         if (now < nextLook) {
             return;

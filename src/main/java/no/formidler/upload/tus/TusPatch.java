@@ -13,6 +13,7 @@ import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
 import no.formidler.storage.FileDigests;
 import no.formidler.storage.PartedBlobStore.Part;
+import no.formidler.storage.StorageFullException;
 import no.formidler.transfer.TransferLifecycle;
 import no.formidler.transfer.TransferLifecycle.Completion;
 import no.formidler.upload.WatchedInputStream;
@@ -142,6 +143,10 @@ class TusPatch {
             // Nothing recorded; the withdrawal let the upload expire, and the sweep discards its parts.
             log.info("TUS upload {} stopped mid-chunk: {}", upload.id(), e.getMessage());
             throw new BrokerException(BrokerError.UPLOAD_STOPPED_BY_CANCEL);
+        } catch (StorageFullException e) {
+            // The store cut the chunk off; the offset stays the last one acknowledged, and the client may resume.
+            log.warn("TUS upload {}: the blob store is full: {}", upload.id(), e.getMessage());
+            throw new BrokerException(BrokerError.STORAGE_FULL);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
