@@ -27,8 +27,8 @@ import org.springframework.stereotype.Service;
  * Streams an upload body into the blob store (E2, and the second half of E3: docs/compatibility.md §1), counting and
  * hashing on the way. Each attempt writes under its own key, so a failed or losing attempt never touches a published
  * file. When the file must be scanned, the same bytes go to the malware scanner as they pass (read once), so a clean
- * file is published right after its last byte. A withdrawal stops the upload within {@link WatchedInputStream#LOOK_EVERY} of its commit,
- * on any node (docs/withdraw-and-notifications.md).
+ * file is published right after its last byte. A withdrawal stops the upload within
+ * {@link WatchedInputStream#LOOK_EVERY} of its commit, on any node (docs/withdraw-and-notifications.md).
  */
 @Service
 public class StreamedUpload {
@@ -48,7 +48,8 @@ public class StreamedUpload {
     public UUID upload(Caller caller, UUID id, InputStream body, OptionalLong declaredLength) {
         UploadTarget target = lifecycle.startUpload(caller, id, declaredLength);
         String location = BlobKey.newAttempt(target.serviceOwner(), id).value();
-        InputStream watched = new WatchedInputStream(new ClientInputStream(body), () -> lifecycle.withdrawn(id), clock, WatchedInputStream.LOOK_EVERY);
+        InputStream watched = new WatchedInputStream(new ClientInputStream(body), () -> lifecycle.withdrawn(id), clock,
+                WatchedInputStream.LOOK_EVERY);
         DigestingInputStream content = new DigestingInputStream(watched, target.maxSize());
         StoredFile file;
         ScanOutcome outcome;
