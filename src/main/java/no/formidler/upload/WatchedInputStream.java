@@ -1,11 +1,11 @@
 package no.formidler.upload;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
+import no.formidler.storage.ObservedInputStream;
 import no.formidler.transfer.TransferLifecycle.UploadStanding;
 
 /**
@@ -14,7 +14,7 @@ import no.formidler.transfer.TransferLifecycle.UploadStanding;
  * upload finished first): the uploader learns it then, not after sending the rest. The look is a database read, so a
  * withdrawal on another node stops it too; between looks nothing is asked, whatever the size of the pieces read.
  */
-final class WatchedInputStream extends FilterInputStream {
+final class WatchedInputStream extends ObservedInputStream {
     private final Supplier<UploadStanding> standing;
     private final Clock clock;
     private final long intervalMillis;
@@ -29,18 +29,7 @@ final class WatchedInputStream extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        look();
-        return super.read();
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        look();
-        return super.read(buffer, offset, length);
-    }
-
-    private void look() throws UploadStoppedException {
+    protected void observe(byte[] buffer, int offset, int length) throws UploadStoppedException {
         long now = clock.millis();
         if (now < nextLook) {
             return;
