@@ -11,12 +11,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WebhookClient {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private final PinnedHttpPost pinned;
     private final Duration timeout;
 
     WebhookClient(EventProperties properties) {
         this.timeout = properties.requestTimeout();
-        this.pinned = new PinnedHttpPost(Duration.ofSeconds(5), timeout);
+        this.pinned = new PinnedHttpPost(CONNECT_TIMEOUT, timeout);
     }
 
     /** A webhook delivery: to exactly the address the guard checked. Empty on success, else why it failed. */

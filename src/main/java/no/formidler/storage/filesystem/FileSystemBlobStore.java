@@ -1,20 +1,26 @@
 package no.formidler.storage.filesystem;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import no.formidler.storage.BlobNotFoundException;
 import no.formidler.storage.BlobStore;
+import no.formidler.storage.ListableStore;
 import no.formidler.storage.LocalFileReadable;
 import no.formidler.storage.PartedBlobStore;
 import no.formidler.storage.ReachableStore;
@@ -25,7 +31,7 @@ import no.formidler.storage.StorageFullException;
  * place atomically, so a reader never sees a partial blob, also after a crash. Parted uploads are one staging file
  * each under {@code .parts/}, written at each part's offset and moved into place whole by {@link #compose}.
  */
-public class FileSystemBlobStore implements BlobStore, PartedBlobStore, ReachableStore, LocalFileReadable {
+public class FileSystemBlobStore implements BlobStore, PartedBlobStore, ReachableStore, LocalFileReadable, ListableStore {
     private static final int BUFFER_SIZE = 256 * 1024;
     private final Path root;
     private final Path incoming;
@@ -239,6 +245,32 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
             throw new IllegalArgumentException("Not a blob key: " + key);
         }
         return path;
+    }
+
+    @Override
+    public void forEachBlob(Consumer<StoredBlob> each) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (!file.startsWith(incoming) && !file.startsWith(parts) && Files.isRegularFile(file)) {
+                    String key = root.relativize(file).toString().replace(File.separatorChar, '/');
+                    each.accept(new StoredBlob(key, Files.getLastModifiedTime(file).toInstant()));
+                }
+            }
+        }
+    }
+
+    /** A write in progress touches its temporary file with every buffer, so an old one was abandoned. */
+    @Override
+    public int removeAbandonedWrites(Instant cutoff) throws IOException {
+        int removed = 0;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(incoming, "*.part")) {
+            for (Path temp : temps) {
+                if (Files.getLastModifiedTime(temp).toInstant().isBefore(cutoff) && Files.deleteIfExists(temp)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /** A full or read-only disk, or a vanished mount, makes the node not ready. */
