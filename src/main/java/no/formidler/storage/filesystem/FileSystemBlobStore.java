@@ -25,6 +25,7 @@ import no.formidler.storage.LocalFileReadable;
 import no.formidler.storage.PartedBlobStore;
 import no.formidler.storage.ReachableStore;
 import no.formidler.storage.StorageFullException;
+import no.formidler.storage.SupersededWriteException;
 
 /**
  * Blobs as files under one directory. A write goes to a temporary file that is flushed to disk and then moved into
@@ -124,6 +125,8 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
                     forceDirectory(parts);
                 }
                 return new Part(number, offset, written, "");
+            } catch (SupersededWriteException e) {
+                throw e; // the file may hold the next writer's acknowledged bytes by now
             } catch (IOException e) {
                 cutBack(channel, offset, e);
                 throw classified(e, uploadKey);
@@ -136,7 +139,7 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
 
     /**
      * A failed part is cut off at once, not at the next write to the upload: its bytes may be what filled the disk,
-     * and the next write may never come.
+     * and the next write may never come. Not after a {@link SupersededWriteException}: another writer owns the file.
      */
     private static void cutBack(FileChannel channel, long offset, Exception failure) {
         try {
