@@ -26,6 +26,12 @@ final class Results {
             new Target("initialize_16_p99_ms", "<", 50),
             new Target("overview_16_p99_ms", "<", 50),
             new Target("search_16_p99_ms", "<", 50),
+            new Target("initialize_16_p99_ms_at_1000000", "<", 50),
+            new Target("overview_16_p99_ms_at_1000000", "<", 50),
+            new Target("search_16_p99_ms_at_1000000", "<", 50),
+            new Target("initialize_16_p99_growth_at_1000000", "<", 1.5),
+            new Target("overview_16_p99_growth_at_1000000", "<", 1.5),
+            new Target("search_16_p99_growth_at_1000000", "<", 1.5),
             new Target("events_seconds_after_last_publish", "<", 10),
             new Target("startup_restart_s", "<", 5),
             new Target("startup_new_data_dir_s", "<", 10));
