@@ -9,13 +9,15 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Standalone mode's database: a real PostgreSQL started by the broker itself, its data under
@@ -31,10 +33,12 @@ class EmbeddedDatabaseConfiguration {
      * that initdb and PostgreSQL's start are off a start-up's critical path; here it is only waited for.
      */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(ObjectProvider<EmbeddedDatabaseEarlyStart.Started> early,
+    EmbeddedDatabase embeddedDatabase(ObjectProvider<EmbeddedDatabaseEarlyStart.Started> early,
             FormidlerProperties properties, DatabaseProperties database) throws IOException {
         EmbeddedDatabaseEarlyStart.Started started = early.getIfAvailable();
-        return started != null ? started.await() : start(properties.dataDir(), database.durable());
+        EmbeddedPostgres postgres = started != null ? started.await() : start(properties.dataDir(), database.durable());
+        Path dataDir = properties.dataDir().resolve("postgres").toAbsolutePath();
+        return new EmbeddedDatabase(postgres, dataDir, properties.dataDir().resolve("postgres-restarted.log").toAbsolutePath());
     }
 
     static EmbeddedPostgres start(Path dataDirectory, boolean durable) throws IOException {
@@ -107,13 +111,27 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, DatabaseProperties database) {
+    HikariDataSource dataSource(EmbeddedDatabase postgres, DatabaseProperties database) {
         // Not started here, so that DatabaseLimits configures it like an external database's pool.
         HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setJdbcUrl(postgres.jdbcUrl());
         pool.setUsername("postgres");
         pool.setMaximumPoolSize(database.poolSize());
         pool.setPoolName("formidler-embedded");
         return pool;
+    }
+
+    @Bean
+    EmbeddedDatabaseWatchdog embeddedDatabaseWatchdog(EmbeddedDatabase postgres, HikariDataSource pool,
+                                                      DatabaseProperties database, ApplicationEventPublisher events) {
+        return new EmbeddedDatabaseWatchdog(postgres, pool, database, events);
+    }
+
+    /** After the web layer's own filters (trace id, security headers), before authentication, which may read the database. */
+    @Bean
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(EmbeddedDatabase postgres, JsonMapper json) {
+        FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(postgres, json));
+        registration.setOrder(-900);
+        return registration;
     }
 }

@@ -89,6 +89,21 @@ public class TransferLifecycle {
     }
 
     /**
+     * Whether an upload started on the transfer may still complete (it is {@code UploadStarted}); {@code
+     * STOPPED_BY_CANCEL} once the sender withdrew it. Read from the database, so a withdrawal on any node is seen.
+     */
+    public UploadStanding standing(UUID id) {
+        Optional<TransferStatus> status = transfers.status(id);
+        if (status.isEmpty() || status.get() == TransferStatus.UploadStarted) {
+            return UploadStanding.MAY_COMPLETE;
+        }
+        return status.get() == TransferStatus.Cancelled ? UploadStanding.STOPPED_BY_CANCEL : UploadStanding.STOPPED;
+    }
+
+    /** See {@link #standing(UUID)}. */
+    public enum UploadStanding { MAY_COMPLETE, STOPPED_BY_CANCEL, STOPPED }
+
+    /**
      * What became of a completed upload. The caller deletes the stored file unless it became the transfer's file
      * ({@code PUBLISHED}, {@code PROCESSING}); it answers the sender with success for {@code SCAN_FAILED} too.
      */

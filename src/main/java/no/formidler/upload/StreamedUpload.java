@@ -2,6 +2,8 @@ package no.formidler.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.UUID;
 import no.formidler.auth.Caller;
@@ -11,10 +13,13 @@ import no.formidler.error.ValidationException;
 import no.formidler.scan.InlineScan;
 import no.formidler.scan.ScanOutcome;
 import no.formidler.scan.ScanSession;
+import no.formidler.storage.BlobKey;
 import no.formidler.storage.BlobStore;
+import no.formidler.storage.StorageFullException;
 import no.formidler.storage.StorageUnavailableException;
 import no.formidler.transfer.StoredFile;
 import no.formidler.transfer.TransferLifecycle;
+import no.formidler.transfer.TransferLifecycle.UploadStanding;
 import no.formidler.transfer.UploadTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,25 +29,31 @@ import org.springframework.stereotype.Service;
  * Streams an upload body into the blob store (E2, and the second half of E3: docs/compatibility.md §1), counting and
  * hashing on the way. Each attempt writes under its own key, so a failed or losing attempt never touches a published
  * file. When the file must be scanned, the same bytes go to the malware scanner as they pass (read once), so a clean
- * file is published right after its last byte.
+ * file is published right after its last byte. A withdrawal stops the upload within {@link #LOOK_EVERY} of its commit,
+ * on any node (docs/withdraw-and-notifications.md).
  */
 @Service
 public class StreamedUpload {
+    /** How often a streaming upload reads its transfer's status: one primary-key read per second per upload. */
+    static final Duration LOOK_EVERY = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(StreamedUpload.class);
     private final TransferLifecycle lifecycle;
     private final BlobStore store;
     private final InlineScan scan;
+    private final Clock clock;
 
-    StreamedUpload(TransferLifecycle lifecycle, BlobStore store, InlineScan scan) {
+    StreamedUpload(TransferLifecycle lifecycle, BlobStore store, InlineScan scan, Clock clock) {
         this.lifecycle = lifecycle;
         this.store = store;
         this.scan = scan;
+        this.clock = clock;
     }
 
     public UUID upload(Caller caller, UUID id, InputStream body, OptionalLong declaredLength) {
         UploadTarget target = lifecycle.startUpload(caller, id, declaredLength);
-        String location = target.serviceOwner() + "/" + id + "/" + UUID.randomUUID();
-        DigestingInputStream content = new DigestingInputStream(new ClientInputStream(body), target.maxSize());
+        String location = BlobKey.newAttempt(target.serviceOwner(), id).value();
+        InputStream watched = new WatchedInputStream(new ClientInputStream(body), () -> lifecycle.standing(id), clock, LOOK_EVERY);
+        DigestingInputStream content = new DigestingInputStream(watched, target.maxSize());
         StoredFile file;
         ScanOutcome outcome;
         try (ScanSession session = scan.open(target.requiresScan())) {
@@ -66,7 +77,7 @@ public class StreamedUpload {
             }
             default -> {
                 deleteQuietly(location);
-                throw new BrokerException(BrokerError.FILE_TRANSFER_ALREADY_UPLOADED);
+                throw new BrokerException(refusal(lifecycle.standing(id)));
             }
         }
     }
@@ -81,10 +92,18 @@ public class StreamedUpload {
         } catch (DigestingInputStream.SizeLimitExceededException e) {
             lifecycle.failUpload(id, scan.sizeExceededText(target));
             throw new BrokerException(BrokerError.FILE_SIZE_EXCEEDS_MAXIMUM);
+        } catch (WatchedInputStream.UploadStoppedException e) {
+            log.info("Upload of {} stopped after {} bytes: {}", id, content.count(), e.getMessage());
+            deleteQuietly(location);
+            throw new BrokerException(refusal(e.standing()));
         } catch (ClientInputStream.ClientGoneException e) {
             log.info("Upload of {} broke off after {} bytes: {}", id, content.count(), e.getCause().toString());
             lifecycle.failUpload(id, "File upload failed and was aborted");
             throw ValidationException.of("body", "The upload body ended early or could not be read; the transfer is now Failed.");
+        } catch (StorageFullException e) {
+            // Nothing was stored (the store removed its partial file) and the transfer stays UploadStarted.
+            log.warn("The blob store is full; upload of {} may be retried once there is room: {}", id, e.getMessage());
+            throw new BrokerException(BrokerError.STORAGE_FULL);
         } catch (StorageUnavailableException e) {
             // Nothing was stored and the transfer stays UploadStarted: the sender can simply upload again later.
             log.warn("The blob store is unavailable; upload of {} may be retried: {}", id, e.getMessage());
@@ -94,6 +113,11 @@ public class StreamedUpload {
             lifecycle.failUpload(id, "Error occurred while uploading fileTransfer");
             throw new BrokerException(BrokerError.UPLOAD_FAILED);
         }
+    }
+
+    private static BrokerError refusal(UploadStanding standing) {
+        return standing == UploadStanding.STOPPED_BY_CANCEL
+                ? BrokerError.UPLOAD_STOPPED_BY_CANCEL : BrokerError.FILE_TRANSFER_ALREADY_UPLOADED;
     }
 
     private void deleteQuietly(String location) {

@@ -18,6 +18,7 @@ import no.formidler.storage.BlobStore;
 import no.formidler.storage.LocalFileReadable;
 import no.formidler.storage.PartedBlobStore;
 import no.formidler.storage.ReachableStore;
+import no.formidler.storage.StorageFullException;
 
 /**
  * Blobs as files under one directory. A write goes to a temporary file that is flushed to disk and then moved into
@@ -59,6 +60,8 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
             Files.createDirectories(target.getParent());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             return written;
+        } catch (IOException e) {
+            throw classified(e, key);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -108,13 +111,38 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
                 channel.truncate(offset); // bytes of a part that was written but never recorded
             }
             channel.position(offset);
-            long written = copy(content, channel);
-            channel.force(true);
-            if (created) {
-                forceDirectory(parts);
+            try {
+                long written = copy(content, channel);
+                channel.force(true);
+                if (created) {
+                    forceDirectory(parts);
+                }
+                return new Part(number, offset, written, "");
+            } catch (IOException e) {
+                cutBack(channel, offset, e);
+                throw classified(e, uploadKey);
+            } catch (RuntimeException e) {
+                cutBack(channel, offset, e);
+                throw e;
             }
-            return new Part(number, offset, written, "");
         }
+    }
+
+    /**
+     * A failed part is cut off at once, not at the next write to the upload: its bytes may be what filled the disk,
+     * and the next write may never come.
+     */
+    private static void cutBack(FileChannel channel, long offset, Exception failure) {
+        try {
+            channel.truncate(offset);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** A full disk is {@link StorageFullException} (507, retry later); anything else stays as it was. */
+    private static IOException classified(IOException e, String key) {
+        return StorageFullException.of(e, key).<IOException>map(full -> full).orElse(e);
     }
 
     @Override
@@ -151,6 +179,8 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
                     out.force(true);
                 }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw classified(e, blobKey);
             } finally {
                 Files.deleteIfExists(temp);
             }

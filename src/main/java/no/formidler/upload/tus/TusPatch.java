@@ -11,7 +11,9 @@ import java.util.UUID;
 import no.formidler.auth.Caller;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
+import no.formidler.storage.FileDigests;
 import no.formidler.storage.PartedBlobStore.Part;
+import no.formidler.storage.StorageFullException;
 import no.formidler.transfer.TransferLifecycle;
 import no.formidler.transfer.TransferLifecycle.Completion;
 import org.slf4j.Logger;
@@ -98,7 +100,7 @@ class TusPatch {
             throw TusError.TOO_MUCH_DATA.exception(upload.remaining());
         }
         // A partial's digests would be thrown away: the final upload hashes the joined file.
-        Optional<RunningDigests> running = upload.kind() == TusUpload.Kind.PARTIAL ? Optional.empty() : digests.take(upload);
+        Optional<FileDigests> running = upload.kind() == TusUpload.Kind.PARTIAL ? Optional.empty() : digests.take(upload);
         ChunkInputStream body = new ChunkInputStream(chunk.body(), lease, running, chunk.checksum());
         Part part = write(upload, body);
         if (!body.checksumMatches(chunk.checksum())) {
@@ -134,6 +136,10 @@ class TusPatch {
             throw TusError.CHECKSUM_MISMATCH.exception();
         } catch (TusLeases.LeaseLostException e) {
             throw TusError.LOCKED.exception();
+        } catch (StorageFullException e) {
+            // The store cut the chunk off; the offset stays the last one acknowledged, and the client may resume.
+            log.warn("TUS upload {}: the blob store is full: {}", upload.id(), e.getMessage());
+            throw new BrokerException(BrokerError.STORAGE_FULL);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
