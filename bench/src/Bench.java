@@ -56,6 +56,9 @@ public final class Bench {
             if (all || only.contains("memory")) {
                 results.memory(new MemoryProfile(api, broker).measure(sizes.memoryBytes()));
             }
+            if (all || only.contains("slowclients")) {
+                results.slowClients(new SlowClients(api).measure(sizes.slowClients(), sizes.loadSeconds()));
+            }
             if (all || only.contains("metadata")) {
                 results.metadata(new MetadataLoad(api).measure(sizes.apiTransfers(), sizes.storedTransfers(), sizes.loadSeconds(),
                         work.resolve("broker"), work));
@@ -86,17 +89,17 @@ public final class Bench {
      * {@code BENCH_MEMORY_MB} override the file sizes (the 10 GiB memory run takes minutes).
      */
     record Sizes(long transferBytes, int runs, long memoryBytes, int apiTransfers, int[] storedTransfers, int loadSeconds,
-            int eventTransfers) {
+            int eventTransfers, int slowClients) {
         // Metadata: 1,000 transfers made through the API, multiplied in the database to 100,000, then 1,000,000.
-        static final Sizes FULL = new Sizes(1L << 30, 3, 10L << 30, 1_000, new int[]{100_000, 1_000_000}, 10, 1_000);
-        static final Sizes QUICK = new Sizes(8L << 20, 3, 32L << 20, 50, new int[]{200, 2_000}, 1, 20);
+        static final Sizes FULL = new Sizes(1L << 30, 3, 10L << 30, 1_000, new int[]{100_000, 1_000_000}, 10, 1_000, 200);
+        static final Sizes QUICK = new Sizes(8L << 20, 3, 32L << 20, 50, new int[]{200, 2_000}, 1, 20, 5);
 
         Sizes overridden() {
             String stored = System.getenv().getOrDefault("BENCH_STORED", "").trim(); // e.g. 100000,1000000
             return new Sizes(megabytes("BENCH_TRANSFER_MB", transferBytes), runs, megabytes("BENCH_MEMORY_MB", memoryBytes),
                     apiTransfers, stored.isEmpty() ? storedTransfers
                             : java.util.Arrays.stream(stored.split(",")).mapToInt(Integer::parseInt).toArray(),
-                    loadSeconds, eventTransfers);
+                    loadSeconds, eventTransfers, slowClients);
         }
 
         private static long megabytes(String variable, long otherwise) {

@@ -88,7 +88,7 @@ final class MetadataLoad {
         }
     }
 
-    private long[] load(Supplier<HttpRequest> request, int clients, int seconds) throws Exception {
+    long[] load(Supplier<HttpRequest> request, int clients, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         try {
