@@ -31,7 +31,8 @@ final class SlowClients {
 
     Map<String, Double> measure(int clients, int loadSeconds) throws Exception {
         // Long enough that every body is still trickling while both loads run (and the ramp before them).
-        int kibibytes = 2 * loadSeconds + 10;
+        int rampSeconds = Math.min(5, loadSeconds);
+        int kibibytes = 2 * loadSeconds + rampSeconds + 5;
         long length = (long) kibibytes * KIB;
         List<String[]> requests = prepare(clients, length);
         AtomicInteger open = new AtomicInteger();
@@ -42,9 +43,9 @@ final class SlowClients {
             List<Future<?>> uploads = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
                 String head = requests.get(i)[0];
-                // Spread over a 5 s ramp, as real clients come: started (and so finishing) all in one instant, their
+                // Spread over the ramp, as real clients come: started (and so finishing) all in one instant, their
                 // completions would queue for the pool together.
-                long delay = 5_000L * i / requests.size();
+                long delay = 1_000L * rampSeconds * i / requests.size();
                 uploads.add(slow.submit(() -> {
                     Thread.sleep(delay);
                     trickle(head, kibibytes, open, peakOpen, failed);
