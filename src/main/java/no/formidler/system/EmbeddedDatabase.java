@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Standalone mode's PostgreSQL, started by the library and, should its postmaster die, started again by the broker on
  * the same data and port (issue 17, finding 3), so the pool's URL never changes. While it is down, {@link #available()}
- * is false and requests are answered 503 at once ({@link DatabaseOutageFilter}).
+ * is false and the web layer answers requests 503 at once.
  */
-final class EmbeddedDatabase implements Closeable {
+final class EmbeddedDatabase implements DatabaseAvailability, Closeable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private final EmbeddedPostgres server;
     private final Path dataDir;
@@ -40,7 +40,8 @@ final class EmbeddedDatabase implements Closeable {
         return server.getJdbcUrl("postgres", "postgres");
     }
 
-    boolean available() {
+    @Override
+    public boolean available() {
         return available;
     }
 

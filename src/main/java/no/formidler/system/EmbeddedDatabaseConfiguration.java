@@ -13,11 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Standalone mode's database: a real PostgreSQL started by the broker itself, its data under
@@ -127,11 +125,4 @@ class EmbeddedDatabaseConfiguration {
         return new EmbeddedDatabaseWatchdog(postgres, pool, database, events);
     }
 
-    /** After the web layer's own filters (trace id, security headers), before authentication, which may read the database. */
-    @Bean
-    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(EmbeddedDatabase postgres, JsonMapper json) {
-        FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(postgres, json));
-        registration.setOrder(-900);
-        return registration;
-    }
 }

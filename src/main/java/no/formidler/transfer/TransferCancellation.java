@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 /**
  * The sender withdraws a transfer (docs/withdraw-and-notifications.md): {@code Cancelled} with its history row and its
  * events in one transaction, then the file is deleted, outside it. The metadata stays. An upload still streaming sees
- * the status within a second ({@link TransferLifecycle#standing}), stops and discards its bytes; a download that had already
- * opened the file may finish, later ones are refused like those of a purged file.
+ * the withdrawal within a second ({@link TransferLifecycle#withdrawn}), stops and discards its bytes; a download that
+ * had already opened the file may finish, later ones are refused like those of a purged file.
  */
 @Service
 public class TransferCancellation {

@@ -89,19 +89,12 @@ public class TransferLifecycle {
     }
 
     /**
-     * Whether an upload started on the transfer may still complete (it is {@code UploadStarted}); {@code
-     * STOPPED_BY_CANCEL} once the sender withdrew it. Read from the database, so a withdrawal on any node is seen.
+     * Whether the sender has withdrawn the transfer ({@code Cancelled}): an upload in flight then stops. Read from the
+     * database without a lock, by the primary key, so a withdrawal on any node is seen.
      */
-    public UploadStanding standing(UUID id) {
-        Optional<TransferStatus> status = transfers.status(id);
-        if (status.isEmpty() || status.get() == TransferStatus.UploadStarted) {
-            return UploadStanding.MAY_COMPLETE;
-        }
-        return status.get() == TransferStatus.Cancelled ? UploadStanding.STOPPED_BY_CANCEL : UploadStanding.STOPPED;
+    public boolean withdrawn(UUID id) {
+        return transfers.status(id).filter(s -> s == TransferStatus.Cancelled).isPresent();
     }
-
-    /** See {@link #standing(UUID)}. */
-    public enum UploadStanding { MAY_COMPLETE, STOPPED_BY_CANCEL, STOPPED }
 
     /**
      * What became of a completed upload. The caller deletes the stored file unless it became the transfer's file

@@ -3,7 +3,6 @@ package no.formidler.upload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.UUID;
 import no.formidler.auth.Caller;
@@ -19,7 +18,6 @@ import no.formidler.storage.StorageFullException;
 import no.formidler.storage.StorageUnavailableException;
 import no.formidler.transfer.StoredFile;
 import no.formidler.transfer.TransferLifecycle;
-import no.formidler.transfer.TransferLifecycle.UploadStanding;
 import no.formidler.transfer.UploadTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +27,11 @@ import org.springframework.stereotype.Service;
  * Streams an upload body into the blob store (E2, and the second half of E3: docs/compatibility.md §1), counting and
  * hashing on the way. Each attempt writes under its own key, so a failed or losing attempt never touches a published
  * file. When the file must be scanned, the same bytes go to the malware scanner as they pass (read once), so a clean
- * file is published right after its last byte. A withdrawal stops the upload within {@link #LOOK_EVERY} of its commit,
- * on any node (docs/withdraw-and-notifications.md).
+ * file is published right after its last byte. A withdrawal stops the upload within
+ * {@link WatchedInputStream#LOOK_EVERY} of its commit, on any node (docs/withdraw-and-notifications.md).
  */
 @Service
 public class StreamedUpload {
-    /** How often a streaming upload reads its transfer's status: one primary-key read per second per upload. */
-    static final Duration LOOK_EVERY = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(StreamedUpload.class);
     private final TransferLifecycle lifecycle;
     private final BlobStore store;
@@ -52,7 +48,8 @@ public class StreamedUpload {
     public UUID upload(Caller caller, UUID id, InputStream body, OptionalLong declaredLength) {
         UploadTarget target = lifecycle.startUpload(caller, id, declaredLength);
         String location = BlobKey.newAttempt(target.serviceOwner(), id).value();
-        InputStream watched = new WatchedInputStream(new ClientInputStream(body), () -> lifecycle.standing(id), clock, LOOK_EVERY);
+        InputStream watched = new WatchedInputStream(new ClientInputStream(body), () -> lifecycle.withdrawn(id), clock,
+                WatchedInputStream.LOOK_EVERY);
         DigestingInputStream content = new DigestingInputStream(watched, target.maxSize());
         StoredFile file;
         ScanOutcome outcome;
@@ -77,7 +74,8 @@ public class StreamedUpload {
             }
             default -> {
                 deleteQuietly(location);
-                throw new BrokerException(refusal(lifecycle.standing(id)));
+                throw new BrokerException(lifecycle.withdrawn(id)
+                        ? BrokerError.UPLOAD_STOPPED_BY_CANCEL : BrokerError.FILE_TRANSFER_ALREADY_UPLOADED);
             }
         }
     }
@@ -95,7 +93,7 @@ public class StreamedUpload {
         } catch (WatchedInputStream.UploadStoppedException e) {
             log.info("Upload of {} stopped after {} bytes: {}", id, content.count(), e.getMessage());
             deleteQuietly(location);
-            throw new BrokerException(refusal(e.standing()));
+            throw new BrokerException(BrokerError.UPLOAD_STOPPED_BY_CANCEL);
         } catch (ClientInputStream.ClientGoneException e) {
             log.info("Upload of {} broke off after {} bytes: {}", id, content.count(), e.getCause().toString());
             lifecycle.failUpload(id, "File upload failed and was aborted");
@@ -113,11 +111,6 @@ public class StreamedUpload {
             lifecycle.failUpload(id, "Error occurred while uploading fileTransfer");
             throw new BrokerException(BrokerError.UPLOAD_FAILED);
         }
-    }
-
-    private static BrokerError refusal(UploadStanding standing) {
-        return standing == UploadStanding.STOPPED_BY_CANCEL
-                ? BrokerError.UPLOAD_STOPPED_BY_CANCEL : BrokerError.FILE_TRANSFER_ALREADY_UPLOADED;
     }
 
     private void deleteQuietly(String location) {

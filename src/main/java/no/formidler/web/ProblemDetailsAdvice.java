@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
+import no.formidler.error.RequestRefusedException;
 import no.formidler.error.UpstreamUnavailableException;
 import no.formidler.error.ValidationException;
 import no.formidler.storage.StorageFullException;
@@ -17,6 +18,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -42,6 +44,12 @@ class ProblemDetailsAdvice {
             log.warn("{} on {} {}", e.error().code(), request.getMethod(), request.getRequestURI(), e.getCause());
         }
         return respond(Problems.of(e.error(), request));
+    }
+
+    @ExceptionHandler(RequestRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(RequestRefusedException e, HttpServletRequest request) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(e.status(), e.getMessage(), request));
     }
 
     @ExceptionHandler(UpstreamUnavailableException.class)

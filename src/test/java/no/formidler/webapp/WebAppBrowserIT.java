@@ -45,7 +45,8 @@ import tools.jackson.databind.JsonNode;
  * The web app in a real browser against the broker with its built pages (dev sign-in on, OIDC against a real
  * provider run here): the whole journey of two
  * organisations, an upload cut by going offline and resumed after a reload, a service owner setting up a resource
- * for a sender, axe-core on every page in both languages, and the XSS corpus. Screenshots: target/webapp-browser/.
+ * for a sender, a recipient's notification address ending in a mail (GreenMail), axe-core on every page in both
+ * languages, and the XSS corpus. Screenshots: target/webapp-browser/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebAppBrowserIT {

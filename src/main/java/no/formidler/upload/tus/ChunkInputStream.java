@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import no.formidler.storage.FileDigests;
 import no.formidler.storage.ObservedInputStream;
+import no.formidler.upload.WatchedInputStream;
 
 /**
  * A PATCH body on its way to the store: refuses bytes beyond the upload's length, stops when the PATCH's lease may
@@ -44,6 +45,8 @@ final class ChunkInputStream extends ObservedInputStream {
     protected int fill(byte[] buffer, int offset, int length) throws IOException {
         try {
             return super.fill(buffer, offset, length);
+        } catch (WatchedInputStream.UploadStoppedException stopped) {
+            throw stopped; // not the client's doing: the transfer was withdrawn meanwhile
         } catch (IOException e) {
             if (checksum != null) {
                 throw new ClientGoneException(e);

@@ -1,11 +1,11 @@
-package no.formidler.system;
+package no.formidler.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import no.formidler.web.ProblemResponse;
+import no.formidler.system.DatabaseAvailability;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,10 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DatabaseOutageFilter extends OncePerRequestFilter {
     private static final String RETRY_AFTER_SECONDS = "5";
-    private final EmbeddedDatabase database;
+    private final DatabaseAvailability database;
     private final JsonMapper json;
 
-    DatabaseOutageFilter(EmbeddedDatabase database, JsonMapper json) {
+    DatabaseOutageFilter(DatabaseAvailability database, JsonMapper json) {
         this.database = database;
         this.json = json;
     }
