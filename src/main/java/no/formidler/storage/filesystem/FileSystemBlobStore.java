@@ -64,8 +64,16 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
                 }
                 channel.force(true);
             }
+            Path existing = target.getParent();
+            while (!Files.isDirectory(existing)) {
+                existing = existing.getParent();
+            }
             Files.createDirectories(target.getParent());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            // The caller answers 2xx on return: the new name, and any directory made for it, must survive a crash too.
+            for (Path directory = target.getParent(); !directory.equals(existing.getParent()); directory = directory.getParent()) {
+                forceDirectory(directory);
+            }
             return written;
         } catch (IOException e) {
             throw classified(e, key);
