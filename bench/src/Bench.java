@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Formidler's benchmark: starts the broker from target/formidler.jar in a temporary data directory (embedded
  * PostgreSQL, filesystem store, development tokens) and nginx beside it on the same disk, measures each figure as the
- * median of at least three runs, and writes docs/benchmarks.md and bench/results/latest.json.
+ * median of at least three runs, and writes bench/results/latest.json and docs/benchmark-figures.md.
  * {@code --quick} uses tiny sizes so that CI can keep the harness working in seconds.
  */
 public final class Bench {
@@ -63,7 +63,7 @@ public final class Bench {
         } finally {
             if (all) {
                 results.write(Path.of(quick ? "bench/results/quick.json" : "bench/results/latest.json"),
-                        quick ? null : Path.of("docs/benchmarks.md"),
+                        quick ? null : Path.of("docs/benchmark-figures.md"),
                         LocalDate.now().toString(), failures);
             } else if (!quick && sizes.equals(Sizes.FULL)) {
                 results.merge(Path.of("bench/results/latest.json"), LocalDate.now().toString(),

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Collects the figures and writes them as JSON and as the table in docs/benchmarks.md, with the targets of #9 and #16. */
+/**
+ * Collects the figures and writes them as JSON and as the generated table in docs/benchmark-figures.md, with the targets
+ * of #9 and #16. The reading of the figures lives by hand in docs/benchmarks.md, which a run never overwrites.
+ */
 final class Results {
     private record Target(String figure, String comparison, double bound) {
         boolean met(double value) {
@@ -107,7 +110,8 @@ final class Results {
     }
 
     private String markdown(String date) {
-        StringBuilder md = new StringBuilder("# Benchmarks\n\n");
+        StringBuilder md = new StringBuilder("# Benchmark figures\n\n"
+                + "Written by `bench/run`; do not edit by hand. What the figures mean: [benchmarks.md](benchmarks.md).\n\n");
         md.append("Produced by `bench/run` (see below) on ").append(date).append(", JDK ")
                 .append(System.getProperty("java.version")).append(", ").append(Runtime.getRuntime().availableProcessors())
                 .append(" CPUs. Each throughput figure is the median of at least three runs; MB = 10^6 bytes.\n\n");
@@ -128,12 +132,8 @@ final class Results {
                 + "(live heap sampled after `jcmd GC.run` each second), metadata latency with 100,000 transfers stored (16 and 64 "
                 + "concurrent clients, 10 s each), and event delivery of 1,000 published transfers to a local webhook. "
                 + "`bench/run --quick` runs the same with tiny sizes and writes `bench/results/quick.json` (CI runs it so the harness keeps working; its figures mean nothing).\n");
-        md.append("\n## Notes\n\n").append(NOTES);
         return md.toString();
     }
-
-    /** What the numbers mean and where targets are missed; kept in docs/benchmarks.md by hand between runs. */
-    static String NOTES = "";
 
     private static String number(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {

@@ -8,6 +8,7 @@ import { Send } from './pages/Send';
 import { TransferList } from './pages/TransferList';
 import { Detail } from './pages/Detail';
 import { Admin } from './pages/Admin';
+import { Notifications } from './pages/Notifications';
 
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -45,7 +46,7 @@ export function App() {
   if (!session) return <main><Spinner aria-label={t('loading')} /></main>;
   const nav = session.role === 'serviceowner'
     ? [['/admin', t('navAdmin')]]
-    : [['/inbox', t('navInbox')], ['/send', t('navSend')], ['/sent', t('navSent')]];
+    : [['/inbox', t('navInbox')], ['/send', t('navSend')], ['/sent', t('navSent')], ['/notifications', t('navNotifications')]];
 
   return (
     <LangContext.Provider value={{ lang, t, locale }}>
@@ -86,6 +87,7 @@ function page(path: string, session: Session, reload: () => Promise<void>) {
   if (path === '/send') return <Send org={session.org!} />;
   if (path === '/inbox') return <TransferList kind="inbox" />;
   if (path === '/sent') return <TransferList kind="sent" />;
+  if (path === '/notifications') return <Notifications />;
   if (path.startsWith('/transfer/')) return <Detail id={decodeURIComponent(path.substring('/transfer/'.length))} org={session.org!} />;
   if (path.startsWith('/admin')) return <Admin org={session.org!} />;
   return <Spinner aria-label="…" />;
@@ -95,6 +97,7 @@ function pageTitle(path: string, t: ReturnType<typeof translator>): string {
   if (path === '/send') return t('sendTitle');
   if (path === '/inbox') return t('inboxTitle');
   if (path === '/sent') return t('sentTitle');
+  if (path === '/notifications') return t('notificationsTitle');
   if (path.startsWith('/transfer/')) return t('detailTitle');
   if (path.startsWith('/admin')) return t('adminTitle');
   return t('signInTitle');

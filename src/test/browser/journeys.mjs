@@ -154,6 +154,42 @@ try {
     result.withdrawButtons = await sender.page.getByTestId('withdraw').count();
     result.transferId = sender.page.url().split('/').pop();
     await shoot(sender.page, 'withdrawn');
+  } else if (o.mode === 'notifications') {
+    // A recipient registers an e-mail address from the navigation, is stopped by a typing slip, saves and reloads.
+    const person = await newUser();
+    await signIn(person.page, o.org);
+    const p = person.page;
+    await p.getByRole('navigation').getByRole('link', { name: 'Notifications' }).click();
+    await p.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    await p.getByTestId('no-addresses').waitFor();
+    await p.getByRole('button', { name: 'Add address' }).click();
+    await p.getByLabel('E-mail address').fill(o.typingSlip);
+    await p.getByRole('button', { name: 'Save' }).click();
+    await p.getByTestId('notifications-message').filter({ hasText: 'Nothing was saved' }).waitFor();
+    result.typingSlip = (await p.getByTestId('notification-address').textContent()).trim();
+    await shoot(p, 'notifications-invalid');
+    // One the page lets through and the broker refuses: its problem details come back to the field.
+    await p.getByLabel('E-mail address').fill(o.refusedByTheBroker);
+    const [refused] = await Promise.all([
+      p.waitForResponse((r) => r.url().endsWith('/notifications/settings') && r.request().method() === 'PUT'),
+      p.getByRole('button', { name: 'Save' }).click(),
+    ]);
+    result.refusedByTheBroker = refused.status();
+    await p.getByTestId('notification-address').filter({ hasText: 'Write an e-mail address' }).waitFor();
+    result.refusedMessage = (await p.getByTestId('notification-address').textContent()).trim();
+    await p.getByLabel('E-mail address').fill(o.address);
+    await p.getByLabel('For service').selectOption(o.resource);
+    await p.getByLabel('Language of the e-mails').selectOption('en');
+    await p.getByRole('button', { name: 'Save' }).click();
+    await p.getByTestId('notifications-message').filter({ hasText: 'Saved.' }).waitFor();
+    await p.reload();
+    await p.getByTestId('notification-address').waitFor();
+    result.afterReload = {
+      address: await p.getByLabel('E-mail address').inputValue(),
+      resource: await p.getByLabel('For service').inputValue(),
+      language: await p.getByLabel('Language of the e-mails').inputValue(),
+    };
+    await shoot(p, 'notifications-saved');
   } else if (o.mode === 'admin') {
     const owner = await newUser();
     await signIn(owner.page, o.owner, 'serviceowner');
@@ -215,7 +251,7 @@ try {
     result.violations = [];
     result.pages = 0;
     for (const lang of ['nb', 'en']) {
-      for (const [user, pages] of [[anonymous, ['/signin']], [sender, ['/inbox', '/send', '/sent', `/transfer/${o.transferId}`]], [owner, ['/admin']]]) {
+      for (const [user, pages] of [[anonymous, ['/signin']], [sender, ['/inbox', '/send', '/sent', '/notifications', `/transfer/${o.transferId}`]], [owner, ['/admin']]]) {
         for (const url of pages) {
           for (const [width, height] of [[1280, 900], [375, 800]]) {
             await user.page.setViewportSize({ width, height });

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import no.formidler.events.PlatformAccessToken;
 import java.util.Set;
 
 /**

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import no.formidler.events.PlatformAccessToken;
 import no.formidler.resource.ResourceCatalog;
 import no.formidler.system.FormidlerProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

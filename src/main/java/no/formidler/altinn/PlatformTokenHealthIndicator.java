@@ -1,6 +1,5 @@
 package no.formidler.altinn;
 
-import no.formidler.events.PlatformAccessToken;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

@@ -66,10 +66,10 @@ class SecurityConfiguration {
                                 "/.well-known/jwks.json").permitAll()
                         // the web app: its pages and assets, and signing in and out (webapp/)
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg", "/signin",
-                                "/send", "/inbox", "/sent", "/transfer/*", "/admin", "/admin/*").permitAll()
+                                "/send", "/inbox", "/sent", "/notifications", "/transfer/*", "/admin", "/admin/*").permitAll()
                         .requestMatchers("/web/session", "/web/session/**", "/web/oidc/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/web/api/inbox", "/web/api/sent", "/web/api/resources/sendable",
-                                "/web/api/changes")
+                                "/web/api/resources/receivable", "/web/api/changes")
                                 .hasAnyAuthority(READ, WRITE)
                         .requestMatchers(HttpMethod.GET, "/web/api/resources/owned").hasAuthority(SERVICE_OWNER)
                         .requestMatchers(API + "/filetransfer/upload/tus", API + "/filetransfer/upload/tus/**").hasAuthority(WRITE)

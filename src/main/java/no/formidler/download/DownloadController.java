@@ -21,6 +21,7 @@ import no.formidler.storage.PresignedReadable;
 import no.formidler.storage.StorageUnavailableException;
 import no.formidler.transfer.DownloadableFile;
 import no.formidler.transfer.RecipientDownloads;
+import no.formidler.web.Sendfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -61,9 +61,14 @@ public enum BrokerError {
 
     /** Formidler extension (docs/evidence.md): no checkpoint of the asked size. */
     CHECKPOINT_NOT_FOUND(8001, 404, "The broker has signed no audit checkpoint of that size."),
+    /** Formidler extension (docs/security.md): the broker's storage is full; nothing of the upload was kept. */
+    STORAGE_FULL(9001, 507, "The broker's storage is full. Nothing of this upload was kept; please try again later."),
     /** Formidler extension (docs/withdraw-and-notifications.md): withdraw from a final status. */
     CANCEL_NOT_ALLOWED(2001, 409,
-            "The file transfer can only be cancelled before it has been downloaded and confirmed by all recipients, failed or been purged. See file transfer status.");
+            "The file transfer can only be cancelled before it has been downloaded and confirmed by all recipients, failed or been purged. See file transfer status."),
+    /** Formidler extension (docs/withdraw-and-notifications.md): the sender withdrew the transfer while this upload streamed. */
+    UPLOAD_STOPPED_BY_CANCEL(2002, 409,
+            "The file transfer was cancelled while its file was being uploaded. The upload was stopped and its bytes deleted.");
 
     private final int number;
     private final int status;

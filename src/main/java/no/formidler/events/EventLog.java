@@ -36,7 +36,7 @@ class EventLog {
                 .list();
     }
 
-    /** Every resource's events after {@code after} (publication to Altinn Events). */
+    /** Every resource's events after {@code after} ({@link OutboxFeed}: publication to Altinn Events). */
     List<StoredEvent> after(long after, int limit) {
         return jdbc.sql("select " + COLUMNS + " from event_outbox where sequence > :after order by sequence limit :limit")
                 .param("after", after)

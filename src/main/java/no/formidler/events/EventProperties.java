@@ -17,7 +17,7 @@ public record EventProperties(
         @DefaultValue("") String platformUrl) {
 
     /** The wait before retry number {@code failures} (1, 2, ...): doubling from the first retry, capped. */
-    Duration backoff(int failures) {
+    public Duration backoff(int failures) {
         Duration wait = firstRetry;
         for (int i = 1; i < failures && wait.compareTo(maxRetryInterval) < 0; i++) {
             wait = wait.multipliedBy(2);

@@ -118,6 +118,12 @@ class SubscriptionRepository {
                 .param("next", utc(nextAttempt)).update() == 1;
     }
 
+    /** Extends a lease still held; false when it was lost or the subscription deleted. */
+    boolean renew(long id, UUID token, Instant until) {
+        return jdbc.sql("update event_subscription set lease_until = :until where id = :id and lease_token = :token")
+                .param("id", id).param("token", token).param("until", utc(until)).update() == 1;
+    }
+
     void release(long id, UUID token) {
         jdbc.sql("update event_subscription set lease_until = null, lease_token = null where id = :id and lease_token = :token")
                 .param("id", id).param("token", token).update();

@@ -1,11 +1,6 @@
 package no.formidler.events;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -16,18 +11,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WebhookClient {
-    private final HttpClient http;
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private final PinnedHttpPost pinned;
     private final Duration timeout;
 
     WebhookClient(EventProperties properties) {
         this.timeout = properties.requestTimeout();
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        this.pinned = new PinnedHttpPost(Duration.ofSeconds(5), timeout);
+        this.pinned = new PinnedHttpPost(CONNECT_TIMEOUT, timeout);
     }
 
     /** A webhook delivery: to exactly the address the guard checked. Empty on success, else why it failed. */
@@ -40,29 +30,6 @@ class WebhookClient {
         } catch (IOException e) {
             return Optional.of("The endpoint could not be reached: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
-    }
-
-    /** A POST to a configured platform URL (Altinn Events), not a subscriber's. Empty on success, else why it failed. */
-    Optional<String> post(String endPoint, byte[] body, String... headers) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endPoint))
-                .timeout(timeout)
-                .header("Content-Type", CloudEvents.MEDIA_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            return status / 100 == 2 ? Optional.empty() : Optional.of("The endpoint answered HTTP " + status + ".");
-        } catch (HttpTimeoutException e) {
-            return Optional.of("The endpoint did not answer within " + timeout.toSeconds() + " s.");
-        } catch (IOException e) {
-            return Optional.of("The endpoint could not be reached: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        } catch (IllegalArgumentException e) {
-            return Optional.of("The endpoint is not a valid URL.");
         }
     }
 }

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 class WebhookDelivery {
     private static final int PAGE = 200;
     private static final int CURSOR_WRITE_EVERY = 20;
-    /** A batch stops well within the lease, so a lease never expires under a worker that is still delivering. */
-    static final Duration LEASE = Duration.ofSeconds(90);
     private static final Duration BATCH_TIME = Duration.ofSeconds(30);
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+    /** Less than the margin: a POST always starts with more than its longest duration left on the lease. */
+    private static final Duration RENEW_AFTER = Duration.ofSeconds(2);
 
     private final SubscriptionRepository subscriptions;
     private final EventLog log;
@@ -44,6 +45,15 @@ class WebhookDelivery {
         this.clock = clock;
     }
 
+    /**
+     * How long a claim lasts: one POST at its slowest (connect, then the request timeout) and a margin. A batch renews
+     * it before a POST once {@link #RENEW_AFTER} has passed, so it never runs out under a live worker, while a dead
+     * node's subscriptions are taken over this soon (issue 17: a fixed 90 s stalled delivery after a node died).
+     */
+    static Duration lease(EventProperties properties) {
+        return WebhookClient.CONNECT_TIMEOUT.plus(properties.requestTimeout()).plus(LEASE_MARGIN);
+    }
+
     /** Returns true when the batch ended with work possibly left (so the caller should look again at once). */
     boolean deliver(Subscription s, UUID lease) throws InterruptedException {
         Instant started = clock.instant();
@@ -58,6 +68,7 @@ class WebhookDelivery {
                 return false;
             }
         }
+        Instant renewed = started;
         long cursor = s.deliveredSequence();
         long stored = cursor;
         int unstored = 0;
@@ -73,6 +84,12 @@ class WebhookDelivery {
                 return false;
             }
             for (StoredEvent event : events) {
+                if (Duration.between(renewed, clock.instant()).compareTo(RENEW_AFTER) >= 0) {
+                    renewed = clock.instant();
+                    if (!subscriptions.renew(s.id(), lease, renewed.plus(lease(properties)))) {
+                        return false; // deleted, or the lease was lost: whoever holds it now carries on
+                    }
+                }
                 Optional<String> error = send(s, cloudEvents.of(event));
                 Optional<String> gaveUp = Optional.empty();
                 if (error.isPresent()) {

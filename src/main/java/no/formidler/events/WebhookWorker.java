@@ -88,7 +88,7 @@ class WebhookWorker implements SmartLifecycle {
         }
         UUID lease = UUID.randomUUID();
         Instant now = clock.instant();
-        List<Subscription> claimed = subscriptions.claim(now, now.plus(WebhookDelivery.LEASE), lease, free);
+        List<Subscription> claimed = subscriptions.claim(now, now.plus(WebhookDelivery.lease(properties)), lease, free);
         for (Subscription s : claimed) {
             slots.acquire();
             deliverers.execute(() -> deliverOne(s, lease));

@@ -12,11 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stuckUploadAfter      an upload in UploadStarted this long is failed …
  * @param uploadActivityWindow  … unless a resumable upload on it was active this recently
  * @param processingWarningAfter a transfer in UploadProcessing this long is reported
+ * @param orphanSweepInterval   how often stored bytes that no transfer or upload owns are removed
+ * @param orphanAge             … once they were last written this long ago: longer than any upload stays silent
  */
 @ConfigurationProperties("formidler.jobs")
 public record JobProperties(
         @DefaultValue("PT30M") Duration stuckCheckInterval,
         @DefaultValue("PT24H") Duration stuckUploadAfter,
         @DefaultValue("PT1H") Duration uploadActivityWindow,
-        @DefaultValue("PT15M") Duration processingWarningAfter) {
+        @DefaultValue("PT15M") Duration processingWarningAfter,
+        @DefaultValue("PT6H") Duration orphanSweepInterval,
+        @DefaultValue("P1D") Duration orphanAge) {
 }

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The broker's durable jobs on db-scheduler (table {@code scheduled_tasks}): a purge and a background malware scan per
- * transfer, the recurring stuck-transfer check and the TUS expiry sweep. Nodes sharing a database claim each due job
+ * transfer, the recurring stuck-transfer check, the TUS expiry sweep and the orphan sweep. Nodes sharing a database claim each due job
  * with a guarded update, so one node runs it; a node that dies mid-job is noticed by its missing heartbeat.
  */
 @Configuration(proxyBeanMethods = false)
@@ -80,5 +80,17 @@ class JobsConfiguration {
     RecurringTask<Void> tusExpiryTask(TusExpiry expiry) {
         return Tasks.recurring(TusExpiry.TASK_NAME, FixedDelay.of(expiry.sweepInterval()))
                 .execute((instance, context) -> expiry.sweep());
+    }
+
+    @Bean
+    RecurringTask<Void> orphanSweepTask(OrphanSweep sweep, JobProperties properties) {
+        return Tasks.recurring(OrphanSweep.TASK_NAME, FixedDelay.of(properties.orphanSweepInterval()))
+                .execute((instance, context) -> {
+                    try {
+                        sweep.sweep();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("The orphan sweep could not read or delete stored files", e);
+                    }
+                });
     }
 }

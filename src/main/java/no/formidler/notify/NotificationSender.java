@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Sends one notification (the job {@link MailDeliveries} schedules): to the organisation's addresses for the transfer's
  * resource, in its language, then marks it sent. A notification already sent, or dropped since (withdrawn, confirmed),
  * is not sent. A mail server that fails throws, and db-scheduler tries again later; a crash between the mail and the
- * mark may send it twice, never not at all.
+ * mark may send it twice, never not at all, and then both carry the same Message-ID ({@link #messageId}), so that a
+ * mail client or an archive can tell the second for what it is.
  */
 @Component
 class NotificationSender {
@@ -65,7 +66,7 @@ class NotificationSender {
         MailText.Mail mail = MailText.of(n, wanted.language(), baseUrl + "/transfer/" + id);
         List<String> emails = wanted.addressesFor(NotificationSettings.Channel.EMAIL, n.resourceId());
         if (!emails.isEmpty()) {
-            send(mailSender.get(), emails, mail);
+            send(mailSender.get(), emails, mail, messageId(id, to, kind));
         }
         texts.ifPresent(t -> wanted.addressesFor(NotificationSettings.Channel.SMS, n.resourceId())
                 .forEach(number -> t.send(number, mail.subject())));
@@ -73,7 +74,18 @@ class NotificationSender {
         log.info("Notification {} sent to {} address(es)", key, emails.size());
     }
 
-    private void send(JavaMailSender sender, List<String> to, MailText.Mail mail) {
+    /**
+     * {@code <transfer.organisation.kind@domain>}: the same for every attempt at one notification, unique across them
+     * (RFC 5322 §3.6.4); the domain is the one of the {@code from} address. Only UUID, digits and a lower-case word go
+     * in, so it needs no quoting.
+     */
+    private String messageId(UUID id, Organization to, NotificationKind kind) {
+        String from = properties.from();
+        String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
+        return "<" + id + "." + to.number() + "." + kind.dbValue() + "@" + (domain.isEmpty() ? "localhost" : domain) + ">";
+    }
+
+    private void send(JavaMailSender sender, List<String> to, MailText.Mail mail, String messageId) {
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
@@ -81,6 +93,8 @@ class NotificationSender {
             helper.setTo(to.toArray(String[]::new));
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());
+            // Spring's sender keeps a Message-ID set before sending (Jakarta Mail would make a random one).
+            message.setHeader("Message-ID", messageId);
             sender.send(message);
         } catch (MessagingException e) {
             throw new MailPreparationException(e);

@@ -1,11 +1,13 @@
 package no.formidler.ratelimit;
 
 /** Which limit an endpoint falls under, by its route pattern. */
-enum EndpointCategory {
+public enum EndpointCategory {
     SEARCH, DETAILS, OTHER;
 
     private static final String TRANSFERS = "/broker/api/v1/filetransfer";
     private static final String TUS = TRANSFERS + "/upload/tus";
+    private static final String DETAILS_ROUTE = TRANSFERS + "/{fileTransferId}/details";
+    private static final String AUDIT_ROUTE = TRANSFERS + "/{fileTransferId}/audit";
 
     /**
      * Whether requests to the route count at all. TUS requests do not: one upload is many PATCH requests, and the
@@ -20,10 +22,14 @@ enum EndpointCategory {
             return SEARCH;
         }
         // A transfer's audit rebuilds the audit log's Merkle tree: it counts as heavy as the details.
-        if ("GET".equals(method) && ((TRANSFERS + "/{fileTransferId}/details").equals(routePattern)
-                || (TRANSFERS + "/{fileTransferId}/audit").equals(routePattern))) {
+        if ("GET".equals(method) && (DETAILS_ROUTE.equals(routePattern) || AUDIT_ROUTE.equals(routePattern))) {
             return DETAILS;
         }
         return OTHER;
+    }
+
+    /** The routes this rule names (the endpoint tables' test checks that each is mapped). */
+    public static java.util.List<String> namedRoutes() {
+        return java.util.List.of(TRANSFERS, TUS, DETAILS_ROUTE, AUDIT_ROUTE);
     }
 }

@@ -3,16 +3,13 @@ package no.formidler.scan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import no.formidler.storage.BlobNotFoundException;
 import no.formidler.storage.BlobStore;
+import no.formidler.storage.FileDigests;
 import no.formidler.transfer.FileTransfer;
 import no.formidler.transfer.ScanVerdictTarget;
 import org.springframework.stereotype.Component;
@@ -55,12 +52,12 @@ public class BackgroundScans {
         String sha256 = null;
         try (ScanSession session = scanner.open()) {
             FileTransfer t = transfer.get();
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = session.tee(new DigestInputStream(store.read(t.fileLocation().orElseThrow(), 0, t.fileSize()), digest))) {
+            FileDigests digests = new FileDigests();
+            try (InputStream in = session.tee(digests.feeding(store.read(t.fileLocation().orElseThrow(), 0, t.fileSize())))) {
                 in.transferTo(OutputStream.nullOutputStream());
             }
             outcome = session.finish();
-            sha256 = HexFormat.of().formatHex(digest.digest());
+            sha256 = digests.finish().sha256();
             if (outcome instanceof ScanOutcome.Verdict verdict && t.sha256().isPresent()
                     && !t.sha256().get().equalsIgnoreCase(sha256)) {
                 // The scanner saw other bytes than were uploaded: its verdict says nothing about the upload.
@@ -73,8 +70,6 @@ public class BackgroundScans {
             outcome = new ScanOutcome.Verdict(ScanResult.NotScanned, "The stored file is missing.", new ScannerIdentity("clamd", null, null));
         } catch (IOException e) {
             outcome = new ScanOutcome.Unavailable("Reading the stored file failed: " + e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
         if (!(outcome instanceof ScanOutcome.Verdict verdict)) {
             throw new NoVerdictException(outcome instanceof ScanOutcome.Unavailable u ? u.reason() : outcome.toString());

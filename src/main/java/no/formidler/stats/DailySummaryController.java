@@ -7,18 +7,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import no.formidler.error.BrokerError;
 import no.formidler.storage.BlobStore;
+import no.formidler.storage.FileDigests;
 import no.formidler.system.FormidlerProperties;
 import org.springframework.http.ContentDisposition;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -124,11 +123,8 @@ class DailySummaryController {
     }
 
     private static String md5(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("MD5"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return Base64.getEncoder().encodeToString(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        try (InputStream in = Files.newInputStream(file)) {
+            return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(FileDigests.of(in).md5()));
         }
     }
 }

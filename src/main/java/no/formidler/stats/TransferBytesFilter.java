@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
-import no.formidler.download.Sendfile;
+import no.formidler.web.Sendfile;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

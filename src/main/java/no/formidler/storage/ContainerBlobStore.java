@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * What the object stores (S3, Azure) share: keys mapped to a bucket or container by the {@link ContainerLayout}, an
  * empty read answered from the object's size (a ranged GET cannot ask for zero bytes), a missing bucket or container
  * read as a missing blob, and parted uploads kept as objects of their own ({@link ContainerParts}).
  */
-public abstract class ContainerBlobStore implements BlobStore, PartedBlobStore, ReachableStore {
+public abstract class ContainerBlobStore implements BlobStore, PartedBlobStore, ReachableStore, ListableStore {
     protected final ContainerLayout layout;
 
     protected ContainerBlobStore(ContainerLayout layout) {
@@ -31,6 +32,25 @@ public abstract class ContainerBlobStore implements BlobStore, PartedBlobStore, 
 
     /** The object's size, or empty if there is no such (complete) object. */
     protected abstract OptionalLong size(ContainerLayout.Location at) throws IOException;
+
+    /** Calls {@code each} with every complete object in {@code container}, its name as the key; none if it is missing. */
+    protected abstract void list(String container, Consumer<StoredBlob> each) throws IOException;
+
+    /**
+     * Only the shared container is listed: with one per service owner, a blob key cannot be rebuilt safely from a
+     * container's name (owner names are folded into it), and a wrongly rebuilt key would look like an orphan.
+     */
+    @Override
+    public void forEachBlob(Consumer<StoredBlob> each) throws IOException {
+        if (layout.perServiceOwner()) {
+            return;
+        }
+        list(layout.base(), blob -> {
+            if (!blob.key().startsWith(ContainerParts.PREFIX)) {
+                each.accept(blob);
+            }
+        });
+    }
 
     @Override
     public long write(String key, InputStream content) throws IOException {

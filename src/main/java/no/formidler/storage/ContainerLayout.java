@@ -1,7 +1,7 @@
 package no.formidler.storage;
 
 /**
- * Maps a blob key ({@code <serviceOwner>/<fileTransferId>/<attemptId>}) to a bucket or container and the name inside
+ * Maps a blob key ({@link BlobKey}) to a bucket or container and the name inside
  * it: one shared container holding the whole key, or one container per service owner ({@code <base>-<owner>}) holding
  * the rest of the key, so an owner's files can be given their own retention, keys or billing.
  */
@@ -17,11 +17,9 @@ public record ContainerLayout(String base, boolean perServiceOwner) {
         if (!perServiceOwner) {
             return new Location(base, key);
         }
-        int slash = key.indexOf('/');
-        if (slash <= 0 || slash == key.length() - 1) {
-            throw new IllegalArgumentException("Not a blob key with a service owner: " + key);
-        }
-        String owner = key.substring(0, slash).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "-");
-        return new Location(base + "-" + owner, key.substring(slash + 1));
+        BlobKey.Owned owned = BlobKey.owned(key)
+                .orElseThrow(() -> new IllegalArgumentException("Not a blob key with a service owner: " + key));
+        String owner = owned.serviceOwner().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "-");
+        return new Location(base + "-" + owner, owned.rest());
     }
 }

@@ -15,7 +15,7 @@ import no.formidler.storage.PartedBlobStore.PartedUpload;
  * {@link #assemble}.
  */
 public abstract class ContainerParts<S extends ContainerBlobStore> {
-    private static final String PREFIX = ".parts/";
+    static final String PREFIX = ".parts/";
     protected final S store;
     protected final String container;
 

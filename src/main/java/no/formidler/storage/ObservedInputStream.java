@@ -17,6 +17,11 @@ public abstract class ObservedInputStream extends FilterInputStream {
     /** Called with every run of bytes read, before the reader gets them; may refuse them by throwing. */
     protected abstract void observe(byte[] buffer, int offset, int length) throws IOException;
 
+    /** Reads the next bytes from the underlying stream, as {@link InputStream#read(byte[], int, int)}; not observed yet. */
+    protected int fill(byte[] buffer, int offset, int length) throws IOException {
+        return in.read(buffer, offset, length);
+    }
+
     @Override
     public int read() throws IOException {
         byte[] one = new byte[1];
@@ -26,7 +31,7 @@ public abstract class ObservedInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
+        int n = fill(buffer, offset, length);
         if (n > 0) {
             observe(buffer, offset, n);
         }

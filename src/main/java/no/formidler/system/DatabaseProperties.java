@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * any number of slow or heavy requests from holding the database longer than their own timeout.
  *
  * @param durable the embedded PostgreSQL's {@code fsync} and {@code synchronous_commit}; off only for throw-away data
+ * @param watchdogInterval how often the broker checks that its embedded PostgreSQL's postmaster still runs
+ * @param restartAttempts how often it tries to start a dead embedded PostgreSQL again before liveness goes DOWN
  */
 @ConfigurationProperties("formidler.database")
 public record DatabaseProperties(
@@ -17,7 +19,9 @@ public record DatabaseProperties(
         @DefaultValue("PT5S") Duration connectionTimeout,
         @DefaultValue("PT30S") Duration statementTimeout,
         @DefaultValue("PT60S") Duration idleInTransactionTimeout,
-        @DefaultValue("true") boolean durable) {
+        @DefaultValue("true") boolean durable,
+        @DefaultValue("PT1S") Duration watchdogInterval,
+        @DefaultValue("5") int restartAttempts) {
 
     /** Run on every new pooled connection: PostgreSQL then cancels what runs or idles too long in it. */
     String sessionLimitsSql() {

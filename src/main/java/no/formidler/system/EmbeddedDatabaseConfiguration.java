@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,7 +26,13 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(FormidlerProperties properties, DatabaseProperties database) throws IOException {
+    EmbeddedDatabase embeddedDatabase(FormidlerProperties properties, DatabaseProperties database) throws IOException {
+        Path dataDir = properties.dataDir().resolve("postgres").toAbsolutePath();
+        return new EmbeddedDatabase(embeddedPostgres(properties, database), dataDir,
+                properties.dataDir().resolve("postgres-restarted.log").toAbsolutePath());
+    }
+
+    private static EmbeddedPostgres embeddedPostgres(FormidlerProperties properties, DatabaseProperties database) throws IOException {
         Path dataDir = properties.dataDir().resolve("postgres").toAbsolutePath();
         Path workDir = runtimeDirectory(properties);
         stopOrphanedPostmaster(dataDir);
@@ -96,13 +102,20 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, DatabaseProperties database) {
+    HikariDataSource dataSource(EmbeddedDatabase postgres, DatabaseProperties database) {
         // Not started here, so that DatabaseLimits configures it like an external database's pool.
         HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setJdbcUrl(postgres.jdbcUrl());
         pool.setUsername("postgres");
         pool.setMaximumPoolSize(database.poolSize());
         pool.setPoolName("formidler-embedded");
         return pool;
     }
+
+    @Bean
+    EmbeddedDatabaseWatchdog embeddedDatabaseWatchdog(EmbeddedDatabase postgres, HikariDataSource pool,
+                                                      DatabaseProperties database, ApplicationEventPublisher events) {
+        return new EmbeddedDatabaseWatchdog(postgres, pool, database, events);
+    }
+
 }

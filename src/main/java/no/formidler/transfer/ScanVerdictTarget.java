@@ -1,15 +1,11 @@
 package no.formidler.transfer;
 
-import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
-import no.formidler.storage.BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The transfer side of a malware verdict that arrives after the upload completed (a background scan, the external
@@ -22,16 +18,13 @@ public class ScanVerdictTarget {
     private final TransferRepository transfers;
     private final Transitions path;
     private final ScanHistory scans;
-    private final BlobStore store;
-    private final TransactionTemplate transaction;
+    private final AfterCommitDelete afterCommit;
 
-    ScanVerdictTarget(TransferRepository transfers, Transitions path, ScanHistory scans, BlobStore store,
-                      PlatformTransactionManager transactions) {
+    ScanVerdictTarget(TransferRepository transfers, Transitions path, ScanHistory scans, AfterCommitDelete afterCommit) {
         this.transfers = transfers;
         this.path = path;
         this.scans = scans;
-        this.store = store;
-        this.transaction = new TransactionTemplate(transactions);
+        this.afterCommit = afterCommit;
     }
 
     /** What became of a verdict. */
@@ -60,40 +53,27 @@ public class ScanVerdictTarget {
      * lock is held). If that delete fails, the file stays until the transfer is purged.
      */
     public Applied apply(UUID id, ScanVerdict verdict) {
-        Decided decided = transaction.execute(status -> decide(id, verdict));
-        decided.rejectedFile().ifPresent(this::deleteRejected);
-        return decided.applied();
+        return afterCommit.change("a transfer rejected by its malware scan", status -> decide(id, verdict));
     }
 
-    private record Decided(Applied applied, Optional<String> rejectedFile) {
-    }
-
-    private Decided decide(UUID id, ScanVerdict verdict) {
+    private AfterCommitDelete.Changed<Applied> decide(UUID id, ScanVerdict verdict) {
         Optional<FileTransfer> found = transfers.findForUpdate(id);
         if (found.isEmpty()) {
-            return new Decided(Applied.NOT_FOUND, Optional.empty());
+            return new AfterCommitDelete.Changed<>(Applied.NOT_FOUND, Optional.empty());
         }
         FileTransfer transfer = found.get();
         if (transfer.status().acceptsUpload()) {
-            return new Decided(Applied.TOO_EARLY, Optional.empty());
+            return new AfterCommitDelete.Changed<>(Applied.TOO_EARLY, Optional.empty());
         }
         if (transfer.status() != TransferStatus.UploadProcessing || !scans.record(id, verdict.record())) {
-            return new Decided(Applied.IGNORED, Optional.empty());
+            return new AfterCommitDelete.Changed<>(Applied.IGNORED, Optional.empty());
         }
         path.apply(transfer, verdict.move());
         if (verdict.clean()) {
             log.info("Transfer {} scanned clean by {}: published", id, verdict.record().scanner());
-            return new Decided(Applied.APPLIED, Optional.empty());
+            return new AfterCommitDelete.Changed<>(Applied.APPLIED, Optional.empty());
         }
         log.warn("Transfer {} failed its malware scan: {}", id, verdict.failureText().orElseThrow());
-        return new Decided(Applied.APPLIED, transfer.fileLocation());
-    }
-
-    private void deleteRejected(String location) {
-        try {
-            store.delete(location);
-        } catch (IOException e) {
-            log.warn("Could not delete the rejected file {}; it goes when the transfer is purged", location, e);
-        }
+        return new AfterCommitDelete.Changed<>(Applied.APPLIED, transfer.fileLocation());
     }
 }

@@ -89,6 +89,14 @@ public class TransferLifecycle {
     }
 
     /**
+     * Whether the sender has withdrawn the transfer ({@code Cancelled}): an upload in flight then stops. Read from the
+     * database without a lock, by the primary key, so a withdrawal on any node is seen.
+     */
+    public boolean withdrawn(UUID id) {
+        return transfers.status(id).filter(s -> s == TransferStatus.Cancelled).isPresent();
+    }
+
+    /**
      * What became of a completed upload. The caller deletes the stored file unless it became the transfer's file
      * ({@code PUBLISHED}, {@code PROCESSING}); it answers the sender with success for {@code SCAN_FAILED} too.
      */

@@ -88,6 +88,12 @@ class TransferRepository {
                 .map(partial -> partial.withRecipients(recipients(id)));
     }
 
+    /** Only the status, by the primary key, without a lock: the cheap look an upload in flight takes now and then. */
+    Optional<TransferStatus> status(UUID id) {
+        return jdbc.sql("select status from file_transfer where id = :id").param("id", id)
+                .query(Integer.class).optional().map(TransferStatus::ofId);
+    }
+
     /** The transfer; {@code FILE_TRANSFER_NOT_FOUND} (404) when there is none. */
     FileTransfer require(UUID id) {
         return find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));

@@ -2,29 +2,21 @@ package no.formidler.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import no.formidler.storage.FileDigests;
 import no.formidler.storage.ObservedInputStream;
 
 /**
- * Counts the bytes that pass and computes their MD5 (the reference's checksum) and SHA-256 on the way, so that the
- * file is read once; the MD5, the slower of the two, on another core. Refuses to pass more than {@code limit} bytes.
+ * Counts the bytes that pass and computes their {@link FileDigests} on the way, so that the file is read once. Refuses to pass more than {@code limit} bytes.
  */
 final class DigestingInputStream extends ObservedInputStream {
-    private final OffThreadDigest md5 = new OffThreadDigest("MD5");
-    private final MessageDigest sha256;
+    private final FileDigests digests = new FileDigests();
+    private FileDigests.Hex hex;
     private final long limit;
     private long count;
 
     DigestingInputStream(InputStream in, long limit) {
         super(in);
         this.limit = limit;
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
@@ -33,13 +25,7 @@ final class DigestingInputStream extends ObservedInputStream {
         if (count > limit) {
             throw new SizeLimitExceededException(limit);
         }
-        try {
-            md5.update(buffer, offset, length);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("Interrupted while hashing the upload");
-        }
-        sha256.update(buffer, offset, length);
+        digests.update(buffer, offset, length);
     }
 
     /**
@@ -47,16 +33,12 @@ final class DigestingInputStream extends ObservedInputStream {
      * pieces, and the digests then take one hand-over per large slice instead of one per piece.
      */
     @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
+    protected int fill(byte[] buffer, int offset, int length) throws IOException {
         if (length == 0) {
             return 0;
         }
         int n = in.readNBytes(buffer, offset, length);
-        if (n == 0) {
-            return -1;
-        }
-        observe(buffer, offset, n);
-        return n;
+        return n == 0 ? -1 : n;
     }
 
     @Override
@@ -69,11 +51,19 @@ final class DigestingInputStream extends ObservedInputStream {
     }
 
     String md5Hex() {
-        return md5.hex();
+        return digests().md5();
     }
 
     String sha256Hex() {
-        return HexFormat.of().formatHex(sha256.digest());
+        return digests().sha256();
+    }
+
+    /** Both digests, finished at the first call: call after the last byte. */
+    private FileDigests.Hex digests() {
+        if (hex == null) {
+            hex = digests.finish();
+        }
+        return hex;
     }
 
     /** The stream carried more bytes than the transfer may have. */

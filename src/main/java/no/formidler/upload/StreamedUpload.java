@@ -2,6 +2,7 @@ package no.formidler.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.OptionalLong;
 import java.util.UUID;
 import no.formidler.auth.Caller;
@@ -11,7 +12,9 @@ import no.formidler.error.ValidationException;
 import no.formidler.scan.InlineScan;
 import no.formidler.scan.ScanOutcome;
 import no.formidler.scan.ScanSession;
+import no.formidler.storage.BlobKey;
 import no.formidler.storage.BlobStore;
+import no.formidler.storage.StorageFullException;
 import no.formidler.storage.StorageUnavailableException;
 import no.formidler.transfer.StoredFile;
 import no.formidler.transfer.TransferLifecycle;
@@ -24,7 +27,8 @@ import org.springframework.stereotype.Service;
  * Streams an upload body into the blob store (E2, and the second half of E3: docs/compatibility.md §1), counting and
  * hashing on the way. Each attempt writes under its own key, so a failed or losing attempt never touches a published
  * file. When the file must be scanned, the same bytes go to the malware scanner as they pass (read once), so a clean
- * file is published right after its last byte.
+ * file is published right after its last byte. A withdrawal stops the upload within
+ * {@link WatchedInputStream#LOOK_EVERY} of its commit, on any node (docs/withdraw-and-notifications.md).
  */
 @Service
 public class StreamedUpload {
@@ -32,17 +36,21 @@ public class StreamedUpload {
     private final TransferLifecycle lifecycle;
     private final BlobStore store;
     private final InlineScan scan;
+    private final Clock clock;
 
-    StreamedUpload(TransferLifecycle lifecycle, BlobStore store, InlineScan scan) {
+    StreamedUpload(TransferLifecycle lifecycle, BlobStore store, InlineScan scan, Clock clock) {
         this.lifecycle = lifecycle;
         this.store = store;
         this.scan = scan;
+        this.clock = clock;
     }
 
     public UUID upload(Caller caller, UUID id, InputStream body, OptionalLong declaredLength) {
         UploadTarget target = lifecycle.startUpload(caller, id, declaredLength);
-        String location = target.serviceOwner() + "/" + id + "/" + UUID.randomUUID();
-        DigestingInputStream content = new DigestingInputStream(new ClientInputStream(body), target.maxSize());
+        String location = BlobKey.newAttempt(target.serviceOwner(), id).value();
+        InputStream watched = new WatchedInputStream(new ClientInputStream(body), () -> lifecycle.withdrawn(id), clock,
+                WatchedInputStream.LOOK_EVERY);
+        DigestingInputStream content = new DigestingInputStream(watched, target.maxSize());
         StoredFile file;
         ScanOutcome outcome;
         try (ScanSession session = scan.open(target.requiresScan())) {
@@ -66,7 +74,8 @@ public class StreamedUpload {
             }
             default -> {
                 deleteQuietly(location);
-                throw new BrokerException(BrokerError.FILE_TRANSFER_ALREADY_UPLOADED);
+                throw new BrokerException(lifecycle.withdrawn(id)
+                        ? BrokerError.UPLOAD_STOPPED_BY_CANCEL : BrokerError.FILE_TRANSFER_ALREADY_UPLOADED);
             }
         }
     }
@@ -81,10 +90,18 @@ public class StreamedUpload {
         } catch (DigestingInputStream.SizeLimitExceededException e) {
             lifecycle.failUpload(id, scan.sizeExceededText(target));
             throw new BrokerException(BrokerError.FILE_SIZE_EXCEEDS_MAXIMUM);
+        } catch (WatchedInputStream.UploadStoppedException e) {
+            log.info("Upload of {} stopped after {} bytes: {}", id, content.count(), e.getMessage());
+            deleteQuietly(location);
+            throw new BrokerException(BrokerError.UPLOAD_STOPPED_BY_CANCEL);
         } catch (ClientInputStream.ClientGoneException e) {
             log.info("Upload of {} broke off after {} bytes: {}", id, content.count(), e.getCause().toString());
             lifecycle.failUpload(id, "File upload failed and was aborted");
             throw ValidationException.of("body", "The upload body ended early or could not be read; the transfer is now Failed.");
+        } catch (StorageFullException e) {
+            // Nothing was stored (the store removed its partial file) and the transfer stays UploadStarted.
+            log.warn("The blob store is full; upload of {} may be retried once there is room: {}", id, e.getMessage());
+            throw new BrokerException(BrokerError.STORAGE_FULL);
         } catch (StorageUnavailableException e) {
             // Nothing was stored and the transfer stays UploadStarted: the sender can simply upload again later.
             log.warn("The blob store is unavailable; upload of {} may be retried: {}", id, e.getMessage());

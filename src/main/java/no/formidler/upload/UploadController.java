@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.OptionalLong;
 import java.util.UUID;
 import no.formidler.auth.Caller;
-import no.formidler.web.Problems;
+import no.formidler.error.RequestRefusedException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +31,7 @@ class UploadController {
             throws IOException {
         String contentType = request.getContentType();
         if (contentType != null && !isOctetStream(contentType)) {
-            return ResponseEntity.status(415).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(415, "The file must be sent as application/octet-stream.", request));
+            throw new RequestRefusedException(415, "The file must be sent as application/octet-stream.");
         }
         long length = request.getContentLengthLong();
         OptionalLong declared = length >= 0 ? OptionalLong.of(length) : OptionalLong.empty();

@@ -3,9 +3,13 @@ package no.formidler.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
+import no.formidler.error.RequestRefusedException;
 import no.formidler.error.UpstreamUnavailableException;
 import no.formidler.error.ValidationException;
+import no.formidler.storage.StorageFullException;
+import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +18,11 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,6 +44,12 @@ class ProblemDetailsAdvice {
             log.warn("{} on {} {}", e.error().code(), request.getMethod(), request.getRequestURI(), e.getCause());
         }
         return respond(Problems.of(e.error(), request));
+    }
+
+    @ExceptionHandler(RequestRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(RequestRefusedException e, HttpServletRequest request) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(e.status(), e.getMessage(), request));
     }
 
     @ExceptionHandler(UpstreamUnavailableException.class)
@@ -97,7 +109,12 @@ class ProblemDetailsAdvice {
             return ResponseEntity.status(status).headers(framework.getHeaders())
                     .body(Problems.of(status.value(), framework.getBody().getDetail(), request));
         }
-        if (causedBy(e, SQLTransientException.class) || causedBy(e, DataAccessResourceFailureException.class)) {
+        if (causedBy(e, StorageFullException.class)) {
+            log.warn("Storage full on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return respond(Problems.of(BrokerError.STORAGE_FULL, request));
+        }
+        if (causedBy(e, SQLTransientException.class) || causedBy(e, DataAccessResourceFailureException.class)
+                || causedBy(e, TransactionSystemException.class) || connectionLost(e)) {
             log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             return unavailable(request);
         }
@@ -108,6 +125,21 @@ class ProblemDetailsAdvice {
     private static ResponseEntity<ProblemDetail> unavailable(HttpServletRequest request) {
         return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(Problems.of(503, "The broker's database is busy or unavailable. Please try again later.", request));
+    }
+
+    /**
+     * The database went away under a running request: SQLSTATE class 08 (connection exception) or 57P (the server
+     * shutting down), or a commit or rollback that could not reach it (a {@code TransactionSystemException}, whose
+     * cause is often only the pool's "Connection is closed").
+     */
+    private static boolean connectionLost(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

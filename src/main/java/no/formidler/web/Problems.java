@@ -53,6 +53,7 @@ public final class Problems {
             case 429 -> "https://tools.ietf.org/html/rfc6585#section-4";
             case 502 -> "https://tools.ietf.org/html/rfc9110#section-15.6.3";
             case 503 -> "https://tools.ietf.org/html/rfc9110#section-15.6.4";
+            case 507 -> "https://tools.ietf.org/html/rfc4918#section-11.5";
             default -> "https://tools.ietf.org/html/rfc9110#section-15.6.1";
         };
     }

@@ -1,6 +1,8 @@
 package no.formidler.web;
 
 import jakarta.servlet.Filter;
+import no.formidler.system.DatabaseAvailability;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +41,20 @@ class WebConfiguration {
     @Bean
     FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter(JsonMapper json) {
         return first(new MalformedRequestFilter(json), 3);
+    }
+
+    /**
+     * After the filters above, before authentication, which may read the database. Standalone mode's embedded
+     * PostgreSQL tells when it is down; with an external database every request goes on to the pool's bounded wait.
+     */
+    @Bean
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ObjectProvider<DatabaseAvailability> database,
+                                                                      JsonMapper json) {
+        DatabaseAvailability availability = database.getIfAvailable(() -> () -> true);
+        FilterRegistrationBean<DatabaseOutageFilter> registration =
+                new FilterRegistrationBean<>(new DatabaseOutageFilter(availability, json));
+        registration.setOrder(-900);
+        return registration;
     }
 
     @Bean

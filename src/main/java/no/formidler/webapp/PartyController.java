@@ -65,6 +65,12 @@ class PartyController {
                 .toList();
     }
 
+    /** For the notification settings: the resources on which the organisation may receive, to pick an address's. */
+    @GetMapping("/resources/receivable")
+    List<String> receivable(Caller caller) {
+        return resources.granting(org(caller), "read");
+    }
+
     @GetMapping("/resources/owned")
     List<String> owned(Caller caller) {
         return catalog.resourceIdsOwnedBy(org(caller));

@@ -13,10 +13,10 @@ class WebAppRoutes {
     static boolean isAppPath(String path) {
         return path.equals("/") || path.equals("/index.html") || path.startsWith("/assets/")
                 || path.equals("/signin") || path.equals("/send") || path.equals("/inbox") || path.equals("/sent")
-                || path.startsWith("/transfer/") || path.equals("/admin") || path.startsWith("/admin/");
+                || path.equals("/notifications") || path.startsWith("/transfer/") || path.equals("/admin") || path.startsWith("/admin/");
     }
 
-    @GetMapping({"/signin", "/send", "/inbox", "/sent", "/transfer/{id}", "/admin", "/admin/{page}"})
+    @GetMapping({"/signin", "/send", "/inbox", "/sent", "/notifications", "/transfer/{id}", "/admin", "/admin/{page}"})
     String page() {
         return "forward:/index.html";
     }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import no.formidler.events.PlatformAccessToken;
 import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.MaskinportenGrants;
 import no.formidler.testsupport.Scenario;

@@ -17,14 +17,14 @@ import no.formidler.testsupport.Scenario;
 
 /**
  * A sender and a recipient on a fresh resource of a broker process, with tokens from its development issuer; and SQL
- * access to that broker's database, to count what a purge wrote.
+ * access to that broker's database, to count what a purge wrote. Public for other packages' process tests.
  */
-final class DevTokenScenario {
+public final class DevTokenScenario {
     final BrokerClient client;
     final String sender;
     final String recipient;
     final String resourceId;
-    final String senderToken;
+    public final String senderToken;
     final String recipientToken;
 
     private DevTokenScenario(BrokerClient client, DevTokenScenario same) {
@@ -36,7 +36,7 @@ final class DevTokenScenario {
         this.recipientToken = same.recipientToken;
     }
 
-    DevTokenScenario(BrokerClient client, String settingsJson) {
+    public DevTokenScenario(BrokerClient client, String settingsJson) {
         this.client = client;
         this.sender = Scenario.randomOrg();
         this.recipient = Scenario.randomOrg();
@@ -75,7 +75,7 @@ final class DevTokenScenario {
     }
 
     /** Initializes and uploads through {@code via}; returns the id of the published transfer. */
-    String publish(BrokerClient via, byte[] content) {
+    public String publish(BrokerClient via, byte[] content) {
         var initialized = via.postJson("/broker/api/v1/filetransfer", senderToken, """
                 {"fileName":"report.pdf","resourceId":"%s","sendersFileTransferReference":"ref","sender":"0192:%s",
                  "recipients":["0192:%s"]}""".formatted(resourceId, sender, recipient));
@@ -87,7 +87,7 @@ final class DevTokenScenario {
         return id;
     }
 
-    String status(String id) {
+    public String status(String id) {
         return client.get("/broker/api/v1/filetransfer/" + id, senderToken).json().get("fileTransferStatus").asString();
     }
 

@@ -22,6 +22,7 @@ import no.formidler.testsupport.MailApiTest;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** E-mail notifications against a real SMTP server: each mail once, in the organisation's language, inert content. */
 class NotificationMailTest extends MailApiTest {
@@ -31,6 +32,10 @@ class NotificationMailTest extends MailApiTest {
     Scheduler scheduler;
     @Autowired
     JobCompletions completions;
+    @Autowired
+    NotificationSender sender;
+    @Autowired
+    JdbcClient jdbc;
 
     private static String address(String org) {
         return "post-" + org + "@example.no";
@@ -116,6 +121,36 @@ class NotificationMailTest extends MailApiTest {
         assertThat(mailTo(s.recipient2)).as("once").hasSize(1);
     }
 
+    /** A transfer initialized for one recipient with an address (in bokmål), and the first run of its publication mail. */
+    private record Initialized(Scenario s, String id, CompletableFuture<ExecutionComplete> send) {
+    }
+
+    private Initialized initializedForOneRecipient(String fileName) throws Exception {
+        Scenario s = scenario().ready();
+        emailFor(s, s.recipient1Token, s.recipient1, "nb", null);
+        String id = initialize(s, fileName, "ref-" + fileName, List.of(s.recipient1), "P30D");
+        return new Initialized(s, id, nextSend(id, s.recipient1, NotificationKind.PUBLISHED));
+    }
+
+    @Test
+    void aMailSentAgainAfterACrashBeforeItWasMarkedCarriesTheSameMessageId() throws Exception {
+        Initialized t = initializedForOneRecipient("to-mail-once.txt");
+        Scenario s = t.s();
+        String id = t.id();
+        assertThat(s.upload(id, "x".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        await(t.send(), ExecutionComplete.Result.OK);
+
+        // What a node that died between the mail and the mark leaves: the row unsent, so the job sends it again.
+        jdbc.sql("update notification set sent = null where file_transfer_id = :id").param("id", java.util.UUID.fromString(id)).update();
+        sender.send(id + "/" + s.recipient1 + "/" + NotificationKind.PUBLISHED.dbValue());
+
+        List<MimeMessage> mails = mailTo(s.recipient1);
+        assertThat(mails).hasSize(2);
+        String expected = "<" + id + "." + s.recipient1 + ".published@formidler.example.no>";
+        assertThat(mails.get(0).getMessageID()).as("per transfer, organisation and kind").isEqualTo(expected);
+        assertThat(mails.get(1).getMessageID()).as("so a mail client recognises the resend").isEqualTo(expected);
+    }
+
     @Test
     void userValuesStayInertTextAndNeverBecomeHeaders() throws Exception {
         Scenario s = scenario().ready();
@@ -149,10 +184,10 @@ class NotificationMailTest extends MailApiTest {
 
     @Test
     void aMailServerDownDelaysTheMailButNotTheTransfer() throws Exception {
-        Scenario s = scenario().ready();
-        emailFor(s, s.recipient1Token, s.recipient1, "nb", null);
-        String id = initialize(s, "late.txt", "ref-late", List.of(s.recipient1), "P30D");
-        var failed = nextSend(id, s.recipient1, NotificationKind.PUBLISHED);
+        Initialized t = initializedForOneRecipient("late.txt");
+        Scenario s = t.s();
+        String id = t.id();
+        var failed = t.send();
         smtp.stop();
         try {
             assertThat(s.upload(id, "published at once".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
@@ -180,7 +215,9 @@ class NotificationMailTest extends MailApiTest {
                 {"language":"en","notifyWhenAllConfirmed":true,
                  "addresses":[{"channel":"email","address":"%s"}]}""".formatted(address(s.sender)));
         String id = initialize(s, "remind.txt", "ref-remind", List.of(s.recipient1, s.recipient2), "P10D");
+        var published = nextSend(id, s.recipient1, NotificationKind.PUBLISHED);
         assertThat(s.upload(id, "remind me".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        await(published, ExecutionComplete.Result.OK);   // else it may still be on its way when the reminders are counted
         s.download(id, s.recipient1Token);
         assertThat(s.confirm(id, s.recipient1Token).status()).isEqualTo(204);
 

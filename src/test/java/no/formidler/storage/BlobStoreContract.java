@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -157,5 +158,28 @@ abstract class BlobStoreContract {
     private static long liveHeap() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** For the orphan sweep (issue 17, finding 8): complete blobs with their time, never the parts of parted uploads. */
+    @Test
+    void listsItsCompleteBlobsWithWhenTheyWereWrittenButNotParts() throws IOException {
+        BlobStore store = newStore(SMALL_PART);
+        String key = newKey();
+        Instant before = Instant.now().minusSeconds(60);
+        store.write(key, new ByteArrayInputStream(new byte[10]));
+        String upload = UUID.randomUUID().toString();
+        if (store instanceof PartedBlobStore parted) {
+            parted.writePart(upload, 1, 0, new ByteArrayInputStream(new byte[10]));
+        }
+        List<ListableStore.StoredBlob> listed = new ArrayList<>();
+
+        ((ListableStore) store).forEachBlob(listed::add);
+
+        assertThat(listed).filteredOn(blob -> blob.key().equals(key)).singleElement()
+                .satisfies(blob -> assertThat(blob.modified()).isBetween(before, Instant.now().plusSeconds(60)));
+        assertThat(listed).noneMatch(blob -> blob.key().contains(upload));
+        if (store instanceof PartedBlobStore parted) {
+            parted.abort(upload);
+        }
     }
 }

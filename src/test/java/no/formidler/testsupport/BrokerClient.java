@@ -66,8 +66,8 @@ public final class BrokerClient {
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    public Response putJson(String path, String token, String json) {
-        return send(request(path, token, "Content-Type", "application/json")
+    public Response putJson(String path, String token, String json, String... headers) {
+        return send(request(path, token, withContentType("application/json", headers))
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 

@@ -2,9 +2,6 @@ package no.formidler.testsupport;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -14,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * context of its own that sends to it. The server can be stopped and started again on the same port.
  */
 public abstract class MailApiTest extends ApiTest {
-    protected static final int SMTP_PORT = freePort();
+    protected static final int SMTP_PORT = BrokerProcess.freePort();
     private static final SeparateDatabase DATABASE = SeparateDatabase.start();
     protected static GreenMail smtp = startSmtp();
 
@@ -29,16 +26,13 @@ public abstract class MailApiTest extends ApiTest {
     }
 
     protected static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
+        return startSmtp(SMTP_PORT);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** A GreenMail SMTP server on 127.0.0.1, started; for the tests that cannot extend this class. */
+    public static GreenMail startSmtp(int port) {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
     }
 }

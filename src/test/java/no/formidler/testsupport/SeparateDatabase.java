@@ -10,14 +10,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * ({@link ApiTest}'s data directory cannot be overridden per context, and two brokers must not share one embedded
  * database directory.) Stopped when the JVM exits.
  */
-final class SeparateDatabase {
+public final class SeparateDatabase {
     private final EmbeddedPostgres postgres;
 
     private SeparateDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
     }
 
-    static SeparateDatabase start() {
+    public static SeparateDatabase start() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -33,7 +33,7 @@ final class SeparateDatabase {
         }
     }
 
-    void register(DynamicPropertyRegistry registry) {
+    public void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");

@@ -36,14 +36,14 @@ class SearchTest extends ApiTest {
     void theDateWindowUsesCreationOrTheTimeTheStatusWasEntered() throws Exception {
         Scenario s = scenario().ready();
         String a = s.initialize();
-        Thread.sleep(20);
+        clock.advance(Duration.ofMillis(20));
         Instant betweenCreations = clock.instant();
-        Thread.sleep(20);
+        clock.advance(Duration.ofMillis(20));
         String b = s.initialize();
         assertThat(s.upload(b, "b".getBytes()).status()).isEqualTo(200);
-        Thread.sleep(20);
+        clock.advance(Duration.ofMillis(20));
         Instant betweenPublications = clock.instant();
-        Thread.sleep(20);
+        clock.advance(Duration.ofMillis(20));
         assertThat(s.upload(a, "a".getBytes()).status()).isEqualTo(200);
 
         assertThat(search(s, s.senderToken, "&from=" + betweenCreations)).containsExactly(b);

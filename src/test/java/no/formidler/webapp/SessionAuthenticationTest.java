@@ -169,6 +169,39 @@ class SessionAuthenticationTest extends ApiTest {
     }
 
     @Test
+    void notificationSettingsAreTheSessionsOwnOrganisationsAndChangeOnlyWithTheCsrfToken() {
+        String settings = "/broker/api/v1/notifications/settings";
+        String address = "post-" + s.recipient1 + "@example.no";
+        String mine = """
+                {"addresses":[{"channel":"email","address":"%s","resourceId":"%s"}]}""".formatted(address, s.resourceId);
+        var recipient = signIn(s.recipient1);
+        assertThat(client.putJson(settings, null, mine, "Cookie", cookie(recipient)).status()).as("no CSRF token").isEqualTo(403);
+        assertThat(client.putJson(settings, null, mine, "Cookie", cookie(recipient),
+                "X-CSRF-Token", recipient.session().csrfToken()).status()).isEqualTo(200);
+
+        var outsider = signIn(s.outsider);
+        var seen = client.get(settings, null, "Cookie", cookie(outsider));
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.body()).as("another organisation sees its own, empty settings").doesNotContain(address);
+        assertThat(client.putJson(settings, null, "{\"addresses\":[]}", "Cookie", cookie(outsider),
+                "X-CSRF-Token", outsider.session().csrfToken()).status()).isEqualTo(200);
+        assertThat(client.get(settings, null, "Cookie", cookie(recipient)).body())
+                .as("its replacement changed only its own").contains(address);
+        var owner = sessions.start(new Organization(s.recipient1), SignInRole.SERVICE_OWNER);
+        assertThat(client.get(settings, null, "Cookie", cookie(owner)).status()).as("no broker scope").isEqualTo(403);
+    }
+
+    @Test
+    void aRecipientsSessionOffersForItsAddressesOnlyTheResourcesItMayReceiveOn() {
+        assertThat(client.get("/web/api/resources/receivable", null, "Cookie", cookie(signIn(s.recipient1))).body())
+                .contains(s.resourceId);
+        assertThat(client.get("/web/api/resources/receivable", null, "Cookie", cookie(signIn(s.outsider))).body())
+                .doesNotContain(s.resourceId);
+        var owner = sessions.start(new Organization(s.recipient1), SignInRole.SERVICE_OWNER);
+        assertThat(client.get("/web/api/resources/receivable", null, "Cookie", cookie(owner)).status()).isEqualTo(403);
+    }
+
+    @Test
     void pagesCarryAStrictContentSecurityPolicy() {
         String csp = client.get("/inbox", null).header("Content-Security-Policy");
         assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline").contains("frame-ancestors 'none'");

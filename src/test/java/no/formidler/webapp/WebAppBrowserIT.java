@@ -3,10 +3,13 @@ package no.formidler.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,17 +19,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import no.formidler.testsupport.BrokerProcess;
+import no.formidler.testsupport.MailApiTest;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,32 +45,35 @@ import tools.jackson.databind.JsonNode;
  * The web app in a real browser against the broker with its built pages (dev sign-in on, OIDC against a real
  * provider run here): the whole journey of two
  * organisations, an upload cut by going offline and resumed after a reload, a service owner setting up a resource
- * for a sender, axe-core on every page in both languages, and the XSS corpus. Screenshots: target/webapp-browser/.
+ * for a sender, a recipient's notification address ending in a mail (GreenMail), axe-core on every page in both
+ * languages, and the XSS corpus. Screenshots: target/webapp-browser/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebAppBrowserIT {
     private static final int MIB = 1024 * 1024;
     private static final Path OUT = Path.of("target", "webapp-browser");
     private static final AtomicInteger ORGS = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
-    private static final String OIDC_CLIENT = "formidler-web";
+    private static final String OIDC_CLIENT = WebAppBroker.OIDC_CLIENT;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Path DATA_DIR = tempDir();
-    private static final MockOAuth2Server OIDC = startOidc();
+    private static final WebAppBroker BROKER = WebAppBroker.start("formidler-webapp-it-");
+    private static final Path DATA_DIR = BROKER.dataDir();
+    private static final MockOAuth2Server OIDC = BROKER.oidc();
+    private static final int SMTP_PORT = BrokerProcess.freePort();
+    private static final GreenMail SMTP = MailApiTest.startSmtp(SMTP_PORT);
     private static Path dataDir = DATA_DIR;
     private static String baseUrl;
     private static BrowserJourneys browser;
 
     @LocalServerPort
     int port;
+    @Autowired
+    Scheduler scheduler;
 
     @DynamicPropertySource
     static void brokerProperties(DynamicPropertyRegistry registry) {
-        registry.add("formidler.data-dir", DATA_DIR::toString);
-        registry.add("formidler.dev-tokens.enabled", () -> "true");
-        registry.add("formidler.rate-limits.enabled", () -> "false");
-        registry.add("formidler.web.oidc.issuer", () -> OIDC.issuerUrl("idporten").toString());
-        registry.add("formidler.web.oidc.client-id", () -> OIDC_CLIENT);
-        registry.add("formidler.web.oidc.client-secret", () -> "not-checked-by-the-mock");
+        BROKER.register(registry);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
     @BeforeEach
@@ -76,21 +87,9 @@ class WebAppBrowserIT {
     @AfterAll
     static void stop() {
         OIDC.shutdown();
+        SMTP.stop();
     }
 
-    private static MockOAuth2Server startOidc() {
-        MockOAuth2Server server = new MockOAuth2Server();
-        server.start(InetAddress.getLoopbackAddress(), 0);
-        return server;
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("formidler-webapp-it-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void twoOrganisationsSendReceiveDownloadAndConfirmInTheBrowser() throws Exception {
@@ -140,6 +139,39 @@ class WebAppBrowserIT {
     }
 
     @Test
+    void aRecipientRegistersAnAddressInTheBrowserAndAPublishedTransferIsMailedThere() throws Exception {
+        Setup s = resource(1_000_000L);
+        String address = "post-" + s.recipient + "@example.no";
+        JsonNode r = browser.run("notifications", Map.of("org", s.recipient, "resource", s.resource, "address", address,
+                "typingSlip", "post at example.no", "refusedByTheBroker", "post..office@example.no"));
+        assertThat(r.get("typingSlip").asString()).as("checked in the page").contains("Write an e-mail address like");
+        assertThat(r.get("refusedByTheBroker").asInt()).as("the broker's own check, shown at the field").isEqualTo(400);
+        assertThat(r.get("refusedMessage").asString()).contains("Write an e-mail address like");
+        assertThat(r.get("afterReload").get("address").asString()).isEqualTo(address);
+        assertThat(r.get("afterReload").get("resource").asString()).isEqualTo(s.resource);
+        assertThat(r.get("afterReload").get("language").asString()).isEqualTo("en");
+
+        String id = initializeAndUpload(s, "mailed.txt");
+        MimeMessage mail = mailTo(address, Duration.ofSeconds(60));
+        assertThat(mail.getSubject()).isEqualTo("A file for you: mailed.txt");
+        assertThat(GreenMailUtil.getWholeMessage(mail)).contains("/transfer/" + id);
+    }
+
+    private MimeMessage mailTo(String address, Duration within) throws Exception {
+        long end = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < end) {
+            scheduler.triggerCheckForDueExecutions();
+            for (MimeMessage m : SMTP.getReceivedMessages()) {
+                if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
+                    return m;
+                }
+            }
+            SMTP.waitForIncomingEmail(500, SMTP.getReceivedMessages().length + 1);
+        }
+        throw new AssertionError("no mail to " + address + " within " + within);
+    }
+
+    @Test
     void aServiceOwnerCreatesAResourceAndItsRulesAndASenderSendsOnIt() throws Exception {
         String owner = orgNo();
         String sender = orgNo();
@@ -179,7 +211,7 @@ class WebAppBrowserIT {
         String id = initializeAndUpload(s, "axe.txt");
         JsonNode r = browser.run("axe", Map.of("sender", s.recipient, "owner", s.owner,
                 "transferId", id));
-        assertThat(r.get("pages").asInt()).isEqualTo(2 * 6 * 2);
+        assertThat(r.get("pages").asInt()).isEqualTo(2 * 7 * 2);
         assertThat(r.get("violations").toString()).isEqualTo("[]");
     }
 

@@ -2,14 +2,10 @@ package no.formidler.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import no.formidler.testsupport.Scenario;
@@ -30,24 +26,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebSignInTest {
-    private static final String CLIENT = "formidler-web";
+    private static final String CLIENT = WebAppBroker.OIDC_CLIENT;
     private static final String OWNER = Scenario.randomOrg();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Path DATA_DIR = tempDir();
-    private static final MockOAuth2Server OIDC = startOidc();
+    private static final WebAppBroker BROKER = WebAppBroker.start("formidler-oidc-test-");
+    private static final MockOAuth2Server OIDC = BROKER.oidc();
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void brokerProperties(DynamicPropertyRegistry registry) {
-        registry.add("formidler.data-dir", DATA_DIR::toString);
-        registry.add("formidler.dev-tokens.enabled", () -> "true");
-        registry.add("formidler.rate-limits.enabled", () -> "false");
-        registry.add("formidler.web.oidc.issuer", () -> OIDC.issuerUrl("idporten").toString());
-        registry.add("formidler.web.oidc.client-id", () -> CLIENT);
-        registry.add("formidler.web.oidc.client-secret", () -> "not-checked-by-the-mock");
+        BROKER.register(registry);
         registry.add("formidler.web.oidc.service-owner-orgs", () -> OWNER);
         registry.add("formidler.api-key.required", () -> "true");
         registry.add("formidler.api-key.keys[0]", () -> "the-only-key");
@@ -139,17 +130,4 @@ class WebSignInTest {
         return "http://127.0.0.1:" + port;
     }
 
-    private static MockOAuth2Server startOidc() {
-        MockOAuth2Server server = new MockOAuth2Server();
-        server.start(InetAddress.getLoopbackAddress(), 0);
-        return server;
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("formidler-oidc-test-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package no.formidler.storage.azure;
 
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobRange;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.options.BlobInputStreamOptions;
@@ -10,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import no.formidler.storage.BlobNotFoundException;
 import no.formidler.storage.ContainerBlobStore;
 import no.formidler.storage.ContainerLayout;
@@ -120,6 +123,28 @@ public class AzureBlobStore extends ContainerBlobStore {
             knownContainers.add(name);
         }
         return container;
+    }
+
+    @Override
+    protected void list(String container, Consumer<StoredBlob> each) throws IOException {
+        var client = service.getBlobContainerClient(container);
+        try {
+            // Pages are fetched while iterating, so the iteration runs inside call() to have its errors translated.
+            call(container, () -> {
+                for (BlobItem item : client.listBlobs()) {
+                    each.accept(new StoredBlob(item.getName(), item.getProperties().getLastModified().toInstant()));
+                }
+                return null;
+            });
+        } catch (BlobNotFoundException e) {
+            // no container yet, so no blobs
+        }
+    }
+
+    /** Nothing to do: Azure discards the uncommitted blocks of an abandoned write by itself after a week. */
+    @Override
+    public int removeAbandonedWrites(Instant cutoff) {
+        return 0;
     }
 
     interface AzureCall<T> {

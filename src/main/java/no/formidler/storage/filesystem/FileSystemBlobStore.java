@@ -1,30 +1,37 @@
 package no.formidler.storage.filesystem;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import no.formidler.storage.BlobNotFoundException;
 import no.formidler.storage.BlobStore;
+import no.formidler.storage.ListableStore;
 import no.formidler.storage.LocalFileReadable;
 import no.formidler.storage.PartedBlobStore;
 import no.formidler.storage.ReachableStore;
+import no.formidler.storage.StorageFullException;
 
 /**
  * Blobs as files under one directory. A write goes to a temporary file that is flushed to disk and then moved into
  * place atomically, so a reader never sees a partial blob, also after a crash. Parted uploads are one staging file
  * each under {@code .parts/}, written at each part's offset and moved into place whole by {@link #compose}.
  */
-public class FileSystemBlobStore implements BlobStore, PartedBlobStore, ReachableStore, LocalFileReadable {
+public class FileSystemBlobStore implements BlobStore, PartedBlobStore, ReachableStore, LocalFileReadable, ListableStore {
     private static final int BUFFER_SIZE = 256 * 1024;
     private final Path root;
     private final Path incoming;
@@ -59,6 +66,8 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
             Files.createDirectories(target.getParent());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             return written;
+        } catch (IOException e) {
+            throw classified(e, key);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -108,13 +117,38 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
                 channel.truncate(offset); // bytes of a part that was written but never recorded
             }
             channel.position(offset);
-            long written = copy(content, channel);
-            channel.force(true);
-            if (created) {
-                forceDirectory(parts);
+            try {
+                long written = copy(content, channel);
+                channel.force(true);
+                if (created) {
+                    forceDirectory(parts);
+                }
+                return new Part(number, offset, written, "");
+            } catch (IOException e) {
+                cutBack(channel, offset, e);
+                throw classified(e, uploadKey);
+            } catch (RuntimeException e) {
+                cutBack(channel, offset, e);
+                throw e;
             }
-            return new Part(number, offset, written, "");
         }
+    }
+
+    /**
+     * A failed part is cut off at once, not at the next write to the upload: its bytes may be what filled the disk,
+     * and the next write may never come.
+     */
+    private static void cutBack(FileChannel channel, long offset, Exception failure) {
+        try {
+            channel.truncate(offset);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** A full disk is {@link StorageFullException} (507, retry later); anything else stays as it was. */
+    private static IOException classified(IOException e, String key) {
+        return StorageFullException.of(e, key).<IOException>map(full -> full).orElse(e);
     }
 
     @Override
@@ -151,6 +185,8 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
                     out.force(true);
                 }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw classified(e, blobKey);
             } finally {
                 Files.deleteIfExists(temp);
             }
@@ -209,6 +245,32 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
             throw new IllegalArgumentException("Not a blob key: " + key);
         }
         return path;
+    }
+
+    @Override
+    public void forEachBlob(Consumer<StoredBlob> each) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (!file.startsWith(incoming) && !file.startsWith(parts) && Files.isRegularFile(file)) {
+                    String key = root.relativize(file).toString().replace(File.separatorChar, '/');
+                    each.accept(new StoredBlob(key, Files.getLastModifiedTime(file).toInstant()));
+                }
+            }
+        }
+    }
+
+    /** A write in progress touches its temporary file with every buffer, so an old one was abandoned. */
+    @Override
+    public int removeAbandonedWrites(Instant cutoff) throws IOException {
+        int removed = 0;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(incoming, "*.part")) {
+            for (Path temp : temps) {
+                if (Files.getLastModifiedTime(temp).toInstant().isBefore(cutoff) && Files.deleteIfExists(temp)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /** A full or read-only disk, or a vanished mount, makes the node not ready. */

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import no.formidler.storage.BlobNotFoundException;
 import no.formidler.storage.ContainerBlobStore;
 import no.formidler.storage.ContainerLayout;
@@ -23,9 +25,11 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -197,6 +201,41 @@ public class S3BlobStore extends ContainerBlobStore implements PresignedReadable
         } catch (SdkException e) {
             throw translate("bucket " + bucket, e);
         }
+    }
+
+    @Override
+    protected void list(String container, Consumer<StoredBlob> each) throws IOException {
+        try {
+            // Pages are fetched while iterating, so the iteration runs inside call() to have its errors translated.
+            call(container, () -> {
+                for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(container)).contents()) {
+                    each.accept(new StoredBlob(object.key(), object.lastModified()));
+                }
+                return null;
+            });
+        } catch (BlobNotFoundException e) {
+            // no bucket yet, so no blobs
+        }
+    }
+
+    /** A streamed write in progress is a multipart upload; one begun before {@code cutoff} was abandoned. */
+    @Override
+    public int removeAbandonedWrites(Instant cutoff) throws IOException {
+        String bucket = layout.base();
+        int removed = 0;
+        try {
+            List<MultipartUpload> uploads = call(bucket, () -> s3.listMultipartUploadsPaginator(b -> b.bucket(bucket)).uploads()
+                    .stream().toList());
+            for (MultipartUpload upload : uploads) {
+                if (upload.initiated().isBefore(cutoff)) {
+                    call(upload.key(), () -> s3.abortMultipartUpload(b -> b.bucket(bucket).key(upload.key()).uploadId(upload.uploadId())));
+                    removed++;
+                }
+            }
+        } catch (BlobNotFoundException e) {
+            // no bucket yet, so no uploads
+        }
+        return removed;
     }
 
     interface S3Call<T> {

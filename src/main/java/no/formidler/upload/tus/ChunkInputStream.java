@@ -1,26 +1,28 @@
 package no.formidler.upload.tus;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import no.formidler.storage.FileDigests;
+import no.formidler.storage.ObservedInputStream;
+import no.formidler.upload.WatchedInputStream;
 
 /**
  * A PATCH body on its way to the store: refuses bytes beyond the upload's length, stops when the PATCH's lease may
  * have run out, feeds the whole-file digests (when this node holds them) and the chunk's own checksum. When the client goes away mid-body, the bytes that did arrive are a valid chunk (TUS core:
  * the server should keep them) unless the chunk carries a checksum, which they cannot match: then the read fails.
  */
-final class ChunkInputStream extends FilterInputStream {
+final class ChunkInputStream extends ObservedInputStream {
     private final long limit;
     private final TusLeases.Lease lease;
-    private final RunningDigests digests;
+    private final FileDigests digests;
     private final MessageDigest checksum;
     private long count;
     private boolean clientGone;
 
-    ChunkInputStream(InputStream body, TusLeases.Lease lease, Optional<RunningDigests> digests,
+    ChunkInputStream(InputStream body, TusLeases.Lease lease, Optional<FileDigests> digests,
                      Optional<TusHeaders.ChunkChecksum> checksum) {
         super(body);
         this.limit = lease.upload().remaining();
@@ -30,21 +32,21 @@ final class ChunkInputStream extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         if (clientGone) {
             return -1;
         }
         lease.requireHeld();
-        int n;
+        return super.read(buffer, offset, length);
+    }
+
+    /** A read the client broke off ends the chunk: at the bytes that arrived, or in failure when it has a checksum. */
+    @Override
+    protected int fill(byte[] buffer, int offset, int length) throws IOException {
         try {
-            n = super.read(buffer, offset, length);
+            return super.fill(buffer, offset, length);
+        } catch (WatchedInputStream.UploadStoppedException stopped) {
+            throw stopped; // not the client's doing: the transfer was withdrawn meanwhile
         } catch (IOException e) {
             if (checksum != null) {
                 throw new ClientGoneException(e);
@@ -52,24 +54,20 @@ final class ChunkInputStream extends FilterInputStream {
             clientGone = true;
             return -1;
         }
-        if (n > 0) {
-            if (count + n > limit) {
-                throw new TooMuchDataException();
-            }
-            count += n;
-            if (digests != null) {
-                digests.update(buffer, offset, n);
-            }
-            if (checksum != null) {
-                checksum.update(buffer, offset, n);
-            }
-        }
-        return n;
     }
 
     @Override
-    public long skip(long n) {
-        return 0; // every byte must be digested
+    protected void observe(byte[] buffer, int offset, int n) throws IOException {
+        if (count + n > limit) {
+            throw new TooMuchDataException();
+        }
+        count += n;
+        if (digests != null) {
+            digests.update(buffer, offset, n);
+        }
+        if (checksum != null) {
+            checksum.update(buffer, offset, n);
+        }
     }
 
     long count() {

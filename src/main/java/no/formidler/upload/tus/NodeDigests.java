@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import no.formidler.storage.FileDigests;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class NodeDigests {
     private static final int MAX_UPLOADS = 10_000;
-    private final Map<UUID, RunningDigests> byId = new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<UUID, FileDigests> byId = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, RunningDigests> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<UUID, FileDigests> eldest) {
             return size() > MAX_UPLOADS;
         }
     };
@@ -26,16 +27,16 @@ class NodeDigests {
      * The digests of exactly the upload's stored bytes, taken out (a PATCH that fails must not leave digests that
      * saw its bytes): fresh ones for an upload with nothing stored, empty when this node does not hold them.
      */
-    synchronized Optional<RunningDigests> take(TusUpload upload) {
+    synchronized Optional<FileDigests> take(TusUpload upload) {
         if (upload.offset() == 0) {
             upload.digestsId().ifPresent(byId::remove);
-            return Optional.of(new RunningDigests());
+            return Optional.of(new FileDigests());
         }
         return upload.digestsId().map(byId::remove);
     }
 
     /** Keeps the digests of the stored bytes under the id just committed with them. */
-    synchronized void keep(UUID digestsId, RunningDigests digests) {
+    synchronized void keep(UUID digestsId, FileDigests digests) {
         byId.put(digestsId, digests);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
+import no.formidler.storage.FileDigests;
 import no.formidler.storage.PartedBlobStore.PartedUpload;
 import no.formidler.transfer.StoredFile;
 import no.formidler.transfer.TransferLifecycle;
@@ -73,7 +74,7 @@ class TusCompletion {
             long size = upload.length() == 0
                     ? storage.blobs().write(upload.blobKey(), InputStream.nullInputStream())
                     : storage.parted().compose(upload.blobKey(), parts);
-            Optional<RunningDigests> running = upload.kind() == TusUpload.Kind.FINAL ? Optional.empty() : digests.take(upload);
+            Optional<FileDigests> running = upload.kind() == TusUpload.Kind.FINAL ? Optional.empty() : digests.take(upload);
             StoredFile file = running.isPresent()
                     ? stored(upload.blobKey(), size, running.get().finish())
                     : reread(upload.blobKey(), size);
@@ -96,7 +97,7 @@ class TusCompletion {
                 .toList();
     }
 
-    private static StoredFile stored(String blobKey, long size, RunningDigests.Hex hex) {
+    private static StoredFile stored(String blobKey, long size, FileDigests.Hex hex) {
         return new StoredFile(blobKey, size, hex.md5(), hex.sha256());
     }
 
@@ -106,15 +107,9 @@ class TusCompletion {
      * digests on this node. The one time a client waits for a re-read.
      */
     private StoredFile reread(String blobKey, long size) throws IOException {
-        RunningDigests digests = new RunningDigests();
-        byte[] buffer = new byte[256 * 1024];
         try (InputStream in = storage.blobs().read(blobKey, 0, size)) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                digests.update(buffer, 0, n);
-            }
+            return stored(blobKey, size, FileDigests.of(in));
         }
-        return stored(blobKey, size, digests.finish());
     }
 
     private void deleteQuietly(String blobKey) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import no.formidler.auth.Caller;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
+import no.formidler.storage.BlobKey;
 import no.formidler.transfer.TransferLifecycle;
 import no.formidler.transfer.UploadTarget;
 import org.slf4j.Logger;
@@ -133,7 +134,7 @@ class TusCreation {
         Instant now = clock.instant();
         boolean finished = offset == length;
         TusUpload upload = new TusUpload(id, target.fileTransferId(), kind, length, offset, Optional.empty(),
-                metadata, concat, target.serviceOwner() + "/" + target.fileTransferId() + "/" + UUID.randomUUID(),
+                metadata, concat, BlobKey.newAttempt(target.serviceOwner(), target.fileTransferId()).value(),
                 finished && kind != TusUpload.Kind.PARTIAL ? now : now.plus(properties.uploadExpiration()), finished);
         uploads.insert(upload, now);
         return upload;

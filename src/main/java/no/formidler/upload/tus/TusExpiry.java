@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import no.formidler.transfer.StuckTransfers;
 import no.formidler.transfer.TransferLifecycle;
 import org.slf4j.Logger;
@@ -54,22 +57,7 @@ public class TusExpiry {
     /** One pass; returns how many expired uploads were removed. */
     public int sweep() {
         Instant now = clock.instant();
-        int removed = 0;
-        List<TusUpload> expired;
-        do {
-            // One upload per transaction: failing a transfer appends its event, which holds the outbox's lock until
-            // commit, and a batch would then take further transfer rows under it (the reverse of the usual order).
-            expired = tx.execute(status -> {
-                List<TusUpload> claimed = uploads.claimExpired(now, 1);
-                for (TusUpload upload : claimed) {
-                    uploads.delete(upload.id());
-                    lifecycle.failUpload(upload.fileTransferId(), STUCK);
-                }
-                return claimed;
-            });
-            expired.forEach(this::discardParts);
-            removed += expired.size();
-        } while (!expired.isEmpty());
+        int removed = removeExpired(now);
         for (UUID id : uploads.stalledFinished(now.minus(COMPLETION_GRACE), BATCH)) {
             try {
                 completion.finish(id);
@@ -78,6 +66,43 @@ public class TusExpiry {
             }
         }
         return removed;
+    }
+
+    /**
+     * One upload per transaction: failing a transfer appends its event, which holds the outbox's lock until commit, and
+     * a batch would then take further transfer rows under it (the reverse of the usual order). An upload whose cleanup
+     * fails is rolled back, skipped for the rest of this pass and tried again in the next, so it stops no other.
+     */
+    private int removeExpired(Instant now) {
+        int removed = 0;
+        Set<UUID> failed = new HashSet<>();
+        while (true) {
+            AtomicReference<TusUpload> current = new AtomicReference<>();
+            List<TusUpload> expired;
+            try {
+                expired = tx.execute(status -> {
+                    List<TusUpload> claimed = uploads.claimExpired(now, failed, 1);
+                    for (TusUpload upload : claimed) {
+                        current.set(upload);
+                        uploads.delete(upload.id());
+                        lifecycle.failUpload(upload.fileTransferId(), STUCK);
+                    }
+                    return claimed;
+                });
+            } catch (RuntimeException e) {
+                if (current.get() == null) {
+                    throw e; // not one upload's fault (the database is away): the job's next run tries again
+                }
+                log.warn("Cleaning up the expired TUS upload {} failed; the next sweep tries again", current.get().id(), e);
+                failed.add(current.get().id());
+                continue;
+            }
+            if (expired.isEmpty()) {
+                return removed;
+            }
+            expired.forEach(this::discardParts);
+            removed += expired.size();
+        }
     }
 
     private void discardParts(TusUpload upload) {

@@ -11,9 +11,12 @@ import java.util.UUID;
 import no.formidler.auth.Caller;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
+import no.formidler.storage.FileDigests;
 import no.formidler.storage.PartedBlobStore.Part;
+import no.formidler.storage.StorageFullException;
 import no.formidler.transfer.TransferLifecycle;
 import no.formidler.transfer.TransferLifecycle.Completion;
+import no.formidler.upload.WatchedInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -98,8 +101,10 @@ class TusPatch {
             throw TusError.TOO_MUCH_DATA.exception(upload.remaining());
         }
         // A partial's digests would be thrown away: the final upload hashes the joined file.
-        Optional<RunningDigests> running = upload.kind() == TusUpload.Kind.PARTIAL ? Optional.empty() : digests.take(upload);
-        ChunkInputStream body = new ChunkInputStream(chunk.body(), lease, running, chunk.checksum());
+        Optional<FileDigests> running = upload.kind() == TusUpload.Kind.PARTIAL ? Optional.empty() : digests.take(upload);
+        InputStream watched = new WatchedInputStream(chunk.body(), () -> lifecycle.withdrawn(ref.fileTransferId()), clock,
+                WatchedInputStream.LOOK_EVERY);
+        ChunkInputStream body = new ChunkInputStream(watched, lease, running, chunk.checksum());
         Part part = write(upload, body);
         if (!body.checksumMatches(chunk.checksum())) {
             throw TusError.CHECKSUM_MISMATCH.exception(); // nothing recorded; the stored bytes are overwritten next time
@@ -134,6 +139,14 @@ class TusPatch {
             throw TusError.CHECKSUM_MISMATCH.exception();
         } catch (TusLeases.LeaseLostException e) {
             throw TusError.LOCKED.exception();
+        } catch (WatchedInputStream.UploadStoppedException e) {
+            // Nothing recorded; the withdrawal let the upload expire, and the sweep discards its parts.
+            log.info("TUS upload {} stopped mid-chunk: {}", upload.id(), e.getMessage());
+            throw new BrokerException(BrokerError.UPLOAD_STOPPED_BY_CANCEL);
+        } catch (StorageFullException e) {
+            // The store cut the chunk off; the offset stays the last one acknowledged, and the client may resume.
+            log.warn("TUS upload {}: the blob store is full: {}", upload.id(), e.getMessage());
+            throw new BrokerException(BrokerError.STORAGE_FULL);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

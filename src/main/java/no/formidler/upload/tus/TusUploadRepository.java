@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -186,12 +187,16 @@ class TusUploadRepository {
     }
 
     /** Unfinished uploads (and partial ones no final has joined) past their expiry, locked for this transaction; rows another node holds are skipped. */
-    List<TusUpload> claimExpired(Instant now, int limit) {
+    /** Expired uploads to clean up, but not those in {@code skipped} (their cleanup failed in this sweep). */
+    List<TusUpload> claimExpired(Instant now, Collection<UUID> skipped, int limit) {
         return jdbc.sql("""
                         select * from tus_upload where (not finished or kind = 'partial') and expires <= :now
                           and not coalesce(lease_expires > now(), false)
+                          and (:noneSkipped or id not in (:skipped))
                         order by expires limit :limit for update skip locked""")
                 .param("now", utc(now))
+                .param("noneSkipped", skipped.isEmpty())
+                .param("skipped", skipped.isEmpty() ? List.of(new UUID(0, 0)) : skipped)
                 .param("limit", limit)
                 .query((rs, n) -> row(rs)).list();
     }

@@ -1,4 +1,4 @@
-package no.formidler.events;
+package no.formidler.altinn;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

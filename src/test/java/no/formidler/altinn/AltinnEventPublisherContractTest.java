@@ -1,4 +1,4 @@
-package no.formidler.events;
+package no.formidler.altinn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import no.formidler.events.EventProperties;
+import no.formidler.events.OutboxFeed;
 import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.BrokerClient;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Altinn platform mode's publisher against a local server in Altinn Events' place: the recorded contract is
@@ -29,15 +30,9 @@ class AltinnEventPublisherContractTest extends ApiTest {
     @Autowired
     PublicationRepository cursors;
     @Autowired
-    EventLog log;
-    @Autowired
-    CloudEvents cloudEvents;
-    @Autowired
-    WebhookClient webhookClient;
+    OutboxFeed outbox;
     @Autowired
     EventProperties properties;
-    @Autowired
-    JsonMapper json;
     @Autowired
     Clock brokerClock;
 
@@ -61,9 +56,9 @@ class AltinnEventPublisherContractTest extends ApiTest {
         altinn.start();
         try {
             String id = s.publish("to altinn".getBytes(StandardCharsets.UTF_8));
-            var publisher = new AltinnEventPublisher("contract-" + UUID.randomUUID(),
-                    "http://127.0.0.1:" + altinn.getAddress().getPort() + "/", cursors, log, cloudEvents, webhookClient,
-                    () -> Optional.of("platform-token"), properties, json, brokerClock);
+            var publisher = new AltinnEventPublisher("contract-" + UUID.randomUUID(), new AltinnEventsEndpoint(
+                    "http://127.0.0.1:" + altinn.getAddress().getPort() + "/", properties.requestTimeout()), cursors,
+                    outbox, () -> Optional.of("platform-token"), properties, brokerClock);
 
             // The cursor starts at the beginning of the outbox; publish until this transfer's events are through,
             // moving the broker's clock past each backoff instead of waiting for it.

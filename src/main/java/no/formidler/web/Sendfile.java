@@ -1,4 +1,4 @@
-package no.formidler.download;
+package no.formidler.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
@@ -19,11 +19,11 @@ public final class Sendfile {
     }
 
     /** The container offers sendfile for this request (a HEAD has no body to send). */
-    static boolean supported(HttpServletRequest request) {
+    public static boolean supported(HttpServletRequest request) {
         return Boolean.TRUE.equals(request.getAttribute(SUPPORT)) && "GET".equals(request.getMethod());
     }
 
-    static void hand(HttpServletRequest request, Path file, long offset, long length) {
+    public static void hand(HttpServletRequest request, Path file, long offset, long length) {
         request.setAttribute(FILENAME, file.toAbsolutePath().toString());
         request.setAttribute(START, offset);
         request.setAttribute(END, offset + length);

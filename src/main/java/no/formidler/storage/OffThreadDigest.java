@@ -1,4 +1,4 @@
-package no.formidler.upload;
+package no.formidler.storage;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
  * are copied into a few reusable buffers, so a slow digest holds the reader back instead of growing the heap; each
  * digest's pieces are applied in the order they were read.
  */
-public final class OffThreadDigest {
+final class OffThreadDigest {
     private static final int BUFFERS = 4;
     private static final int BUFFER_SIZE = 256 * 1024;
     private static final ExecutorService WORKERS = Executors.newFixedThreadPool(
@@ -29,7 +29,7 @@ public final class OffThreadDigest {
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
-    public OffThreadDigest(String algorithm) {
+    OffThreadDigest(String algorithm) {
         try {
             this.digest = MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
@@ -41,7 +41,7 @@ public final class OffThreadDigest {
     }
 
     /** Hands these bytes to the digest; returns once they are copied (waiting while all buffers are in use). */
-    public void update(byte[] bytes, int offset, int length) throws InterruptedException {
+    void update(byte[] bytes, int offset, int length) throws InterruptedException {
         for (int done = 0; done < length; ) {
             int n = Math.min(BUFFER_SIZE, length - done);
             byte[] copy = free.take();
@@ -55,7 +55,7 @@ public final class OffThreadDigest {
     }
 
     /** Waits for every byte handed over so far, then finishes the digest. */
-    public String hex() {
+    String hex() {
         tail.join();
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -1,11 +1,13 @@
-package no.formidler.events;
+package no.formidler.altinn;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import tools.jackson.databind.json.JsonMapper;
+import no.formidler.events.EventProperties;
+import no.formidler.events.OutboxFeed;
 
 /**
  * Altinn platform mode: publishes every outbox event, in order, to {@code POST <platform>/events/api/v1/events}. Unlike
@@ -14,31 +16,26 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class AltinnEventPublisher {
     static final String CURSOR = "altinn-events";
+    /** As long as a webhook subscription's lease: a node that dies mid-page blocks publication this long at most. */
+    private static final Duration LEASE = Duration.ofSeconds(90);
     private static final int PAGE = 500;
 
     private final String name;
-    private final String eventsUrl;
+    private final AltinnEventsEndpoint endpoint;
     private final PublicationRepository cursors;
-    private final EventLog log;
-    private final CloudEvents cloudEvents;
-    private final WebhookClient client;
+    private final OutboxFeed outbox;
     private final PlatformAccessToken token;
     private final EventProperties properties;
-    private final JsonMapper json;
     private final Clock clock;
 
-    AltinnEventPublisher(String name, String platformUrl, PublicationRepository cursors, EventLog log,
-                         CloudEvents cloudEvents, WebhookClient client, PlatformAccessToken token,
-                         EventProperties properties, JsonMapper json, Clock clock) {
+    AltinnEventPublisher(String name, AltinnEventsEndpoint endpoint, PublicationRepository cursors, OutboxFeed outbox,
+                         PlatformAccessToken token, EventProperties properties, Clock clock) {
         this.name = name;
-        this.eventsUrl = platformUrl.replaceAll("/+$", "") + "/events/api/v1/events";
+        this.endpoint = endpoint;
         this.cursors = cursors;
-        this.log = log;
-        this.cloudEvents = cloudEvents;
-        this.client = client;
+        this.outbox = outbox;
         this.token = token;
         this.properties = properties;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -46,14 +43,13 @@ class AltinnEventPublisher {
     boolean publishPending() throws InterruptedException {
         UUID lease = UUID.randomUUID();
         Instant now = clock.instant();
-        Optional<PublicationRepository.Cursor> claimed = cursors.claim(name, now, now.plus(WebhookDelivery.LEASE), lease);
+        Optional<PublicationRepository.Cursor> claimed = cursors.claim(name, now, now.plus(LEASE), lease);
         if (claimed.isEmpty()) {
             return false;
         }
-        List<StoredEvent> events = log.after(claimed.get().deliveredSequence(), PAGE);
-        for (StoredEvent event : events) {
-            String[] headers = token.current().map(t -> new String[] {"Authorization", "Bearer " + t}).orElse(new String[0]);
-            Optional<String> error = client.post(eventsUrl, json.writeValueAsBytes(cloudEvents.of(event)), headers);
+        List<OutboxFeed.Entry> events = outbox.after(claimed.get().deliveredSequence(), PAGE);
+        for (OutboxFeed.Entry event : events) {
+            Optional<String> error = endpoint.post(event.cloudEvent(), token.current());
             if (error.isPresent()) {
                 Instant failedAt = clock.instant();
                 cursors.failed(name, lease, error.get(), failedAt,

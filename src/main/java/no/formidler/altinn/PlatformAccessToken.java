@@ -1,8 +1,8 @@
-package no.formidler.events;
+package no.formidler.altinn;
 
 import java.util.Optional;
 
 /** The bearer token the broker presents to Altinn Events (its Maskinporten client exchanged to an Altinn token). */
-public interface PlatformAccessToken {
+interface PlatformAccessToken {
     Optional<String> current();
 }

@@ -1,0 +1,105 @@
+package no.formidler.system;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Standalone mode's PostgreSQL, started by the library and, should its postmaster die, started again by the broker on
+ * the same data and port (issue 17, finding 3), so the pool's URL never changes. While it is down, {@link #available()}
+ * is false and the web layer answers requests 503 at once.
+ */
+final class EmbeddedDatabase implements DatabaseAvailability, Closeable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private final EmbeddedPostgres server;
+    private final Path dataDir;
+    private final Path restartLog;
+    private volatile Postmaster postmaster;
+    private volatile boolean available = true;
+
+    EmbeddedDatabase(EmbeddedPostgres server, Path dataDir, Path restartLog) throws IOException {
+        this.server = server;
+        this.dataDir = dataDir;
+        this.restartLog = restartLog;
+        this.postmaster = Postmaster.of(dataDir);
+    }
+
+    String jdbcUrl() {
+        return server.getJdbcUrl("postgres", "postgres");
+    }
+
+    @Override
+    public boolean available() {
+        return available;
+    }
+
+    boolean postmasterRunning() {
+        return postmaster.running();
+    }
+
+    void unavailable() {
+        available = false;
+    }
+
+    /**
+     * Starts the postmaster again with the very command line the library started it with, and waits until it accepts
+     * connections (after its crash recovery). PostgreSQL itself refuses to start while a backend of the dead
+     * postmaster still holds the shared memory, so the caller retries.
+     */
+    void restart(Duration wait) throws IOException {
+        log.warn("The embedded PostgreSQL in {} is not running; starting it again", dataDir);
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            command.addAll(List.of("unshare", "-U")); // as the library does: PostgreSQL refuses to run as root
+        }
+        command.addAll(postmaster.commandLine());
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(restartLog.toFile()))
+                .start();
+        Instant deadline = Instant.now().plus(wait);
+        DataSource probe = server.getPostgresDatabase();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IOException("PostgreSQL exited with " + process.exitValue() + "; see " + restartLog);
+            }
+            try (Connection connection = probe.getConnection()) {
+                connection.createStatement().execute("select 1");
+                break;
+            } catch (SQLException notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    process.destroyForcibly();
+                    throw new IOException("PostgreSQL did not accept connections within " + wait + "; see " + restartLog);
+                }
+            }
+            try {
+                process.waitFor(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+                throw new IOException("Interrupted while starting PostgreSQL", e);
+            }
+        }
+        postmaster = new Postmaster(process.toHandle(), postmaster.commandLine());
+        available = true;
+        log.warn("The embedded PostgreSQL in {} runs again (pid {})", dataDir, process.pid());
+    }
+
+    /** The library stops the server through {@code pg_ctl} on the data directory: a restarted one too. */
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}

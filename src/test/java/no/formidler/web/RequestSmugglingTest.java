@@ -1,0 +1,88 @@
+package no.formidler.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import no.formidler.testsupport.ApiTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 17, finding 9: what the broker's Tomcat does with the two request-smuggling shapes, over a raw loopback
+ * socket (docs/security.md records the outcome). Tomcat 11 has no setting to refuse either and hides the evidence
+ * before any filter runs: it drops {@code Content-Length} when {@code Transfer-Encoding} is present. What it does do,
+ * and this test pins, is read such a body as chunked and then close the connection, so bytes smuggled behind it are
+ * never read as a second request.
+ */
+class RequestSmugglingTest extends ApiTest {
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 \\d{3} ");
+
+    @Test
+    void contentLengthWithTransferEncodingIsReadAsChunkedAndTheConnectionClosesBeforeASmuggledRequest() throws Exception {
+        String smuggled = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        String body = "0\r\n\r\n" + smuggled;
+        String request = "POST /broker/api/v1/filetransfer HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n" + body;
+
+        Exchange exchange = exchange(request);
+
+        assertThat(exchange.closedByServer()).as("the server closes the connection after its answer").isTrue();
+        assertThat(STATUS_LINE.matcher(exchange.text()).results().count())
+                .as("one answer: the smuggled GET is never served\n" + exchange.text()).isEqualTo(1);
+        assertThat(exchange.text()).doesNotContain("Environment properly configured");
+    }
+
+    @Test
+    void aContentLengthAloneStillKeepsTheConnectionForTheNextRequest() throws Exception {
+        String request = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Connection: close\r\n\r\n";
+
+        Exchange exchange = exchange(request);
+
+        assertThat(STATUS_LINE.matcher(exchange.text()).results().count()).as("pipelining works: the control")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void bareLineFeedsAreAcceptedAsLineEndsAsRfc9112Allows() throws Exception {
+        Exchange exchange = exchange("GET /health HTTP/1.1\nHost: 127.0.0.1\nConnection: close\n\n");
+
+        assertThat(exchange.text()).as("documented in docs/security.md: a proxy in front must not parse differently")
+                .startsWith("HTTP/1.1 200 ");
+    }
+
+    private record Exchange(String text, boolean closedByServer) {
+    }
+
+    /** Sends {@code request} as is (no {@code Connection: close} added) and reads until the server closes or 10 s pass. */
+    private Exchange exchange(String request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            boolean closed = false;
+            try {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    out.write(buffer, 0, n);
+                }
+                closed = true;
+            } catch (SocketTimeoutException stillOpen) {
+                // the server kept the connection open for another request
+            } catch (java.net.SocketException reset) {
+                closed = true;
+            }
+            return new Exchange(out.toString(StandardCharsets.US_ASCII), closed);
+        }
+    }
+}
