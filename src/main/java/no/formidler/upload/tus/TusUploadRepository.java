@@ -89,21 +89,15 @@ class TusUploadRepository {
         return locked.map(Locked::upload);
     }
 
-    /** Locks the upload's row unless another transaction or a PATCH's lease holds it (then empty: someone is at it). */
     /**
-     * Lets the current transaction sit idle while its caller composes and reads a whole file (a completion joining
-     * and re-hashing an upload): the pool's idle-in-transaction limit would otherwise end the session mid-read on a
-     * large file or a slow store, and every retry too, so the upload would never complete.
+     * Locks the upload's row for this transaction if {@code owner} still holds its live lease (a completion about to
+     * commit); empty when the lease ran out or is another's, or the upload is gone.
      */
-    void allowIdleWhileReading() {
-        jdbc.sql("set local idle_in_transaction_session_timeout = 0").update();
-    }
-
-    Optional<TusUpload> lockIfFree(UUID id) {
+    Optional<TusUpload> lockLeased(UUID id, UUID owner) {
         return jdbc.sql("""
-                        select * from tus_upload where id = :id and not coalesce(lease_expires > now(), false)
-                        for update skip locked""")
-                .param("id", id).query((rs, n) -> trusted(row(rs))).optional();
+                        select * from tus_upload where id = :id and lease_owner = :owner and lease_expires > now()
+                        for update""")
+                .param("id", id).param("owner", owner).query((rs, n) -> trusted(row(rs))).optional();
     }
 
     /**
