@@ -23,12 +23,15 @@ import org.slf4j.LoggerFactory;
  */
 final class EmbeddedDatabase implements DatabaseAvailability, EmbeddedDatabaseWatchdog.Restartable, Closeable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final Duration LOOK_EVERY = Duration.ofMillis(50);
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
     private final EmbeddedPostgres server;
     private final Path dataDir;
     private final Path restartLog;
     private volatile Postmaster postmaster;
     private volatile boolean available = true;
+    private volatile boolean lastSeenRunning = true;
+    private volatile long lastLook = System.nanoTime();
 
     EmbeddedDatabase(EmbeddedPostgres server, Path dataDir, Path restartLog) throws IOException {
         this.server = server;
@@ -46,9 +49,25 @@ final class EmbeddedDatabase implements DatabaseAvailability, EmbeddedDatabaseWa
         return server.getJdbcUrl("postgres", "postgres");
     }
 
+    /**
+     * False from the moment the postmaster is seen dead, not only once the watchdog has looked: a request let through
+     * in between would wait out the pool's connection timeout. The postmaster is looked at once per
+     * {@link #LOOK_EVERY}, so a busy broker reads {@code /proc} no more often than that.
+     */
     @Override
     public boolean available() {
-        return available;
+        return available && postmasterSeenRunning();
+    }
+
+    private boolean postmasterSeenRunning() {
+        long now = System.nanoTime();
+        if (now - lastLook < LOOK_EVERY.toNanos()) {
+            return lastSeenRunning;
+        }
+        boolean running = postmaster.running(); // two requests may both look: harmless
+        lastSeenRunning = running;
+        lastLook = now;
+        return running;
     }
 
     @Override
