@@ -58,17 +58,27 @@ class EndpointTablesTest extends ApiTest {
 
     @Test
     void everyMappedEndpointHasItsOwnAuthorizationRule() {
-        AuthorizationManager<HttpServletRequest> rules = chain.getFilters().stream()
-                .filter(AuthorizationFilter.class::isInstance).map(f -> ((AuthorizationFilter) f).getAuthorizationManager())
-                .findFirst().orElseThrow();
-        Authentication noScopes = new TestingAuthenticationToken("someone", null, List.of());
-        Authentication anonymous = new AnonymousAuthenticationToken("key", "anonymous",
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+        AuthorizationManager<HttpServletRequest> rules = rules();
+        Authentication noScopes = caller();
+        Authentication anonymous = anonymous();
         // A scope rule refuses a caller without scopes; an open endpoint lets an anonymous one in. Only an endpoint that
         // falls through to the catch-all does neither.
         assertThat(endpoints()).filteredOn(e -> !ANY_TRUSTED_TOKEN.contains(e.toString()))
                 .filteredOn(e -> granted(rules, () -> noScopes, e) && !granted(rules, () -> anonymous, e))
                 .as("endpoints decided only by the catch-all rule").isEmpty();
+    }
+
+    /** Spring serves HEAD with the GET handler, so every GET route is also a HEAD route that needs the same decision. */
+    @Test
+    void headOnEveryGetEndpointGetsTheDecisionGetGets() {
+        AuthorizationManager<HttpServletRequest> rules = rules();
+        List<Authentication> callers = List.of(anonymous(), caller(), caller("SCOPE_altinn:broker.read"),
+                caller("SCOPE_altinn:broker.write"), caller("SCOPE_altinn:serviceowner"),
+                caller("SCOPE_altinn:broker.maintenance"), caller("SCOPE_altinn:events.subscribe"));
+        assertThat(endpoints()).filteredOn(e -> e.method().equals("GET"))
+                .filteredOn(e -> callers.stream().anyMatch(who ->
+                        granted(rules, () -> who, e) != granted(rules, () -> who, new Endpoint("HEAD", e.pattern()))))
+                .as("GET endpoints whose HEAD is decided differently").isEmpty();
     }
 
     @Test
@@ -85,6 +95,19 @@ class EndpointTablesTest extends ApiTest {
         assertThat(EndpointErrors.operations()).as("EndpointErrors").allMatch(mapped::contains);
         assertThat(EndpointCategory.namedRoutes()).as("EndpointCategory")
                 .allMatch(route -> endpoints().stream().anyMatch(e -> e.pattern().equals(route)));
+    }
+
+    private AuthorizationManager<HttpServletRequest> rules() {
+        return chain.getFilters().stream().filter(AuthorizationFilter.class::isInstance)
+                .map(f -> ((AuthorizationFilter) f).getAuthorizationManager()).findFirst().orElseThrow();
+    }
+
+    private static Authentication caller(String... authorities) {
+        return new TestingAuthenticationToken("someone", null, authorities);
+    }
+
+    private static Authentication anonymous() {
+        return new AnonymousAuthenticationToken("key", "anonymous", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
     }
 
     private List<Endpoint> endpoints() {
