@@ -3,14 +3,27 @@ package no.formidler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import no.formidler.apidocs.EndpointErrors;
+import no.formidler.error.BrokerError;
 import no.formidler.ratelimit.EndpointCategory;
 import no.formidler.testsupport.ApiTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.asm.ClassReader;
+import org.springframework.asm.ClassVisitor;
+import org.springframework.asm.MethodVisitor;
+import org.springframework.asm.Opcodes;
+import org.springframework.asm.SpringAsmInfo;
+import org.springframework.asm.Type;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -21,6 +34,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -87,6 +101,52 @@ class EndpointTablesTest extends ApiTest {
         assertThat(api).isNotEmpty();
         assertThat(api).filteredOn(e -> !EndpointErrors.lists(e.method(), e.pattern()))
                 .as("API endpoints missing from EndpointErrors").isEmpty();
+    }
+
+    /**
+     * An error a controller throws itself must be documented for at least one of its endpoints. Errors thrown deeper
+     * (services) are beyond what a class-file scan can attribute to an endpoint; this catches the empty or stale entry.
+     */
+    @Test
+    void everyBrokerErrorAnApiControllerThrowsIsListedForOneOfItsEndpoints() {
+        Map<Class<?>, Set<BrokerError>> listed = new HashMap<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> endpoints(info, handler).stream()
+                .filter(Endpoint::api).filter(e -> !e.pattern().startsWith(TUS))
+                .forEach(e -> listed.computeIfAbsent(ClassUtils.getUserClass(handler.getBeanType()), c -> new HashSet<>())
+                        .addAll(EndpointErrors.of(e.method(), e.pattern()))));
+        assertThat(listed).isNotEmpty();
+        List<String> missing = listed.entrySet().stream()
+                .flatMap(entry -> referencedErrors(entry.getKey()).stream().filter(error -> !entry.getValue().contains(error))
+                        .map(error -> entry.getKey().getSimpleName() + " throws " + error))
+                .sorted().toList();
+        assertThat(missing).as("broker errors a controller throws but EndpointErrors lists for none of its endpoints")
+                .isEmpty();
+    }
+
+    /** The BrokerError constants the class's code (its lambdas included) reads. */
+    private static Set<BrokerError> referencedErrors(Class<?> type) {
+        String owner = Type.getInternalName(BrokerError.class);
+        Set<BrokerError> found = new TreeSet<>();
+        try (InputStream classFile = type.getResourceAsStream("/" + Type.getInternalName(type) + ".class")) {
+            new ClassReader(classFile).accept(new ClassVisitor(SpringAsmInfo.ASM_VERSION) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                 String[] exceptions) {
+                    return new MethodVisitor(SpringAsmInfo.ASM_VERSION) {
+                        @Override
+                        public void visitFieldInsn(int opcode, String fieldOwner, String field, String fieldDescriptor) {
+                            boolean constant = fieldDescriptor.equals("L" + owner + ";");
+                            if (opcode == Opcodes.GETSTATIC && fieldOwner.equals(owner) && constant) {
+                                found.add(BrokerError.valueOf(field));
+                            }
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
     }
 
     @Test
