@@ -3,6 +3,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,6 +35,11 @@ public final class Bench {
         Results results = new Results(quick);
         List<String> failures = new ArrayList<>();
 
+        // BENCH_AOT=0|1: whether the broker runs with ./start's AOT cache (default: yes, but not with --quick).
+        BrokerUnderTest.aot = System.getenv().getOrDefault("BENCH_AOT", quick ? "0" : "1").equals("1");
+        if (BrokerUnderTest.aot) {
+            results.startup(Map.of("startup_aot_preparation_s", BrokerUnderTest.prepare()));
+        }
         if (all || only.contains("startup")) {
             results.startup(Startup.measure(work, quick ? 1 : 3));
         }
@@ -50,8 +56,12 @@ public final class Bench {
             if (all || only.contains("memory")) {
                 results.memory(new MemoryProfile(api, broker).measure(sizes.memoryBytes()));
             }
+            if (all || only.contains("slowclients")) {
+                results.slowClients(new SlowClients(api).measure(sizes.slowClients(), sizes.loadSeconds()));
+            }
             if (all || only.contains("metadata")) {
-                results.metadata(new MetadataLoad(api).measure(sizes.seededTransfers(), sizes.loadSeconds()));
+                results.metadata(new MetadataLoad(api).measure(sizes.apiTransfers(), sizes.storedTransfers(), sizes.loadSeconds(),
+                        work.resolve("broker"), work));
             }
             if (all || only.contains("events")) {
                 results.events(new EventDelivery(api).measure(sizes.eventTransfers()));
@@ -78,13 +88,18 @@ public final class Bench {
      * How much work each figure gets; the full sizes are those of issues #9 and #16. {@code BENCH_TRANSFER_MB} and
      * {@code BENCH_MEMORY_MB} override the file sizes (the 10 GiB memory run takes minutes).
      */
-    record Sizes(long transferBytes, int runs, long memoryBytes, int seededTransfers, int loadSeconds, int eventTransfers) {
-        static final Sizes FULL = new Sizes(1L << 30, 3, 10L << 30, 100_000, 10, 1_000);
-        static final Sizes QUICK = new Sizes(8L << 20, 3, 32L << 20, 200, 1, 20);
+    record Sizes(long transferBytes, int runs, long memoryBytes, int apiTransfers, int[] storedTransfers, int loadSeconds,
+            int eventTransfers, int slowClients) {
+        // Metadata: 1,000 transfers made through the API, multiplied in the database to 100,000, then 1,000,000.
+        static final Sizes FULL = new Sizes(1L << 30, 3, 10L << 30, 1_000, new int[]{100_000, 1_000_000}, 10, 1_000, 200);
+        static final Sizes QUICK = new Sizes(8L << 20, 3, 32L << 20, 50, new int[]{200, 2_000}, 1, 20, 5);
 
         Sizes overridden() {
+            String stored = System.getenv().getOrDefault("BENCH_STORED", "").trim(); // e.g. 100000,1000000
             return new Sizes(megabytes("BENCH_TRANSFER_MB", transferBytes), runs, megabytes("BENCH_MEMORY_MB", memoryBytes),
-                    seededTransfers, loadSeconds, eventTransfers);
+                    apiTransfers, stored.isEmpty() ? storedTransfers
+                            : java.util.Arrays.stream(stored.split(",")).mapToInt(Integer::parseInt).toArray(),
+                    loadSeconds, eventTransfers, slowClients);
         }
 
         private static long megabytes(String variable, long otherwise) {

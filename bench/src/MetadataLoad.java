@@ -1,5 +1,6 @@
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-/** Latency and throughput of initialize, overview and search with many transfers stored, at 16 and 64 clients. */
+/** Latency and throughput of initialize, overview and search with 100,000 and 1,000,000 transfers stored. */
 final class MetadataLoad {
     private final Api api;
 
@@ -18,22 +19,44 @@ final class MetadataLoad {
         this.api = api;
     }
 
-    Map<String, Double> measure(int seeded, int seconds) throws Exception {
-        String sample = seed(seeded);
+    /**
+     * Makes {@code throughApi} transfers one by one through the API, multiplies them in the database to each of
+     * {@code sizes} in turn and measures there: at 16 and 64 clients at the first size, at 16 at the others, with
+     * each figure's growth from the first size. Figures at the first size have no suffix (as before issue 16), the
+     * others end in {@code _at_<size>}.
+     */
+    Map<String, Double> measure(int throughApi, int[] sizes, int seconds, Path brokerDataDir, Path work) throws Exception {
+        String sample = seed(throughApi);
         Map<String, Supplier<HttpRequest>> operations = new LinkedHashMap<>();
         operations.put("initialize", api::initializeRequest);
         operations.put("overview", () -> api.request("/broker/api/v1/filetransfer/" + sample, api.senderToken).GET().build());
         operations.put("search", () -> api.request("/broker/api/v1/filetransfer?resourceId=" + Api.RESOURCE, api.senderToken)
                 .GET().build());
         Map<String, Double> figures = new LinkedHashMap<>();
-        figures.put("metadata_transfers_stored", (double) seeded);
-        for (int clients : new int[]{16, 64}) {
-            for (var operation : operations.entrySet()) {
-                long[] latencies = load(operation.getValue(), clients, seconds);
-                String key = operation.getKey() + "_" + clients;
-                figures.put(key + "_p50_ms", Stats.percentileMillis(latencies, 50));
-                figures.put(key + "_p99_ms", Stats.percentileMillis(latencies, 99));
-                figures.put(key + "_rps", latencies.length / (double) seconds);
+        figures.put("metadata_transfers_stored", (double) sizes[0]);
+        try (BrokerDatabase database = BrokerDatabase.open(brokerDataDir, work)) {
+            database.rememberSeed();
+            for (int size : sizes) {
+                long t0 = System.nanoTime();
+                database.growTo(size);
+                boolean first = size == sizes[0];
+                String suffix = first ? "" : "_at_" + size;
+                if (!first) {
+                    figures.put("metadata_seconds_to_store" + suffix, (System.nanoTime() - t0) / 1e9);
+                }
+                for (int clients : first ? new int[]{16, 64} : new int[]{16}) {
+                    for (var operation : operations.entrySet()) {
+                        long[] latencies = load(operation.getValue(), clients, seconds);
+                        String key = operation.getKey() + "_" + clients;
+                        double p99 = Stats.percentileMillis(latencies, 99);
+                        figures.put(key + "_p50_ms" + suffix, Stats.percentileMillis(latencies, 50));
+                        figures.put(key + "_p99_ms" + suffix, p99);
+                        figures.put(key + "_rps" + suffix, latencies.length / (double) seconds);
+                        if (!first) {
+                            figures.put(key + "_p99_growth" + suffix, p99 / figures.get(key + "_p99_ms"));
+                        }
+                    }
+                }
             }
         }
         return figures;
@@ -65,7 +88,7 @@ final class MetadataLoad {
         }
     }
 
-    private long[] load(Supplier<HttpRequest> request, int clients, int seconds) throws Exception {
+    long[] load(Supplier<HttpRequest> request, int clients, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         try {

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * Scans with clamd's INSTREAM command: {@code zINSTREAM\0}, chunks of {@code <uint32 length><bytes>}, a zero-length
  * chunk, then one reply ({@code stream: OK}, {@code stream: <name> FOUND}, or {@code ... ERROR}). At its StreamMaxLength
  * clamd answers {@code INSTREAM size limit exceeded. ERROR} and closes the socket, so a failed write is followed by a
- * read of that reply (reference stack.md, "ClamAV without internet").
+ * read of that reply (the clamd protocol as documented in clamd(8); the tests run a real clamd, README, "Building and testing").
  */
 public final class ClamdScanner implements MalwareScanner {
     private static final Logger log = LoggerFactory.getLogger(ClamdScanner.class);

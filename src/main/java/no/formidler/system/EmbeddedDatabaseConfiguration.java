@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -25,16 +26,22 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /**
+     * Started on its own thread while Spring builds the rest of the context ({@link EmbeddedDatabaseEarlyStart}), so
+     * that initdb and PostgreSQL's start are off a start-up's critical path; here it is only waited for.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(FormidlerProperties properties, DatabaseProperties database) throws IOException {
+    EmbeddedDatabase embeddedDatabase(ObjectProvider<EmbeddedDatabaseEarlyStart.Started> early,
+            FormidlerProperties properties, DatabaseProperties database) throws IOException {
+        EmbeddedDatabaseEarlyStart.Started started = early.getIfAvailable();
+        EmbeddedPostgres postgres = started != null ? started.await() : start(properties.dataDir(), database.durable());
         Path dataDir = properties.dataDir().resolve("postgres").toAbsolutePath();
-        return new EmbeddedDatabase(embeddedPostgres(properties, database), dataDir,
-                properties.dataDir().resolve("postgres-restarted.log").toAbsolutePath());
+        return new EmbeddedDatabase(postgres, dataDir, properties.dataDir().resolve("postgres-restarted.log").toAbsolutePath());
     }
 
-    private static EmbeddedPostgres embeddedPostgres(FormidlerProperties properties, DatabaseProperties database) throws IOException {
-        Path dataDir = properties.dataDir().resolve("postgres").toAbsolutePath();
-        Path workDir = runtimeDirectory(properties);
+    static EmbeddedPostgres start(Path dataDirectory, boolean durable) throws IOException {
+        Path dataDir = dataDirectory.resolve("postgres").toAbsolutePath();
+        Path workDir = runtimeDirectory(dataDirectory);
         stopOrphanedPostmaster(dataDir);
         log.info("Starting embedded PostgreSQL with data in {}", dataDir);
         return EmbeddedPostgres.builder()
@@ -44,9 +51,9 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("max_connections", "200")
                 // The library's defaults are for tests (no fsync, asynchronous commit): a committed transfer must
                 // survive a power cut, so durability is on unless formidler.database.durable=false.
-                .setServerConfig("fsync", onOff(database.durable()))
-                .setServerConfig("synchronous_commit", onOff(database.durable()))
-                .setServerConfig("full_page_writes", onOff(database.durable()))
+                .setServerConfig("fsync", onOff(durable))
+                .setServerConfig("synchronous_commit", onOff(durable))
+                .setServerConfig("full_page_writes", onOff(durable))
                 .start();
     }
 
@@ -59,12 +66,12 @@ class EmbeddedDatabaseConfiguration {
      * unpacking, not initdb, was most of a first start's time; each version has its own directory and unpacking takes
      * a file lock, so brokers starting at once share it safely), else beside the data.
      */
-    private static Path runtimeDirectory(FormidlerProperties properties) throws IOException {
+    private static Path runtimeDirectory(Path dataDir) throws IOException {
         Path shared = Path.of(System.getProperty("user.home"), ".cache", "formidler", "postgres-runtime");
         try {
             return Files.createDirectories(shared);
         } catch (IOException notWritable) {
-            return Files.createDirectories(properties.dataDir().resolve("postgres-runtime").toAbsolutePath());
+            return Files.createDirectories(dataDir.resolve("postgres-runtime").toAbsolutePath());
         }
     }
 

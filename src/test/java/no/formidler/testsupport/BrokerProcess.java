@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  * which run after the jar is packaged. Its output goes to {@code <dataDir>/broker-<port>.log}.
  */
 public final class BrokerProcess implements AutoCloseable {
+    private static final Path SHARED_SECRETS_KEY = sharedSecretsKey();
+
     private static final Path JAR = Path.of("target", "formidler.jar");
     private final Process process;
     private final int port;
@@ -45,6 +47,10 @@ public final class BrokerProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString(),
                 "--server.port=" + port, "--formidler.data-dir=" + dataDir));
         properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+        if (!properties.containsKey("formidler.secrets.key-file")) {
+            // Nodes of one cluster share their database, so they must share the key that seals its secrets.
+            command.add("--formidler.secrets.key-file=" + SHARED_SECRETS_KEY);
+        }
         try {
             Files.createDirectories(dataDir);
             Path log = dataDir.resolve("broker-" + port + ".log");
@@ -136,6 +142,18 @@ public final class BrokerProcess implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path sharedSecretsKey() {
+        try {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Path file = Files.createTempDirectory("formidler-secrets-").resolve("secrets.key");
+            Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

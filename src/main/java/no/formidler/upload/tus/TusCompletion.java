@@ -22,21 +22,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Turns a finished upload into the transfer's file, once: joins its parts into the blob and completes the transfer
  * exactly as a streamed upload does (same statuses, same events). Safe to call again and from any node (after a
- * crash between storing the last byte and completing): the upload's row lock lets one caller do it, the blob key
- * fixed at creation makes composing idempotent, and the completion and the removal of the upload commit together.
+ * crash between storing the last byte and completing): the upload's lease lets one caller do it (a crashed caller's
+ * runs out), the blob key fixed at creation makes composing idempotent, and the completion and the removal of the
+ * upload commit together, in a transaction that opens only after the file is joined and hashed.
  */
 @Component
 class TusCompletion {
     private static final Logger log = LoggerFactory.getLogger(TusCompletion.class);
     private final TusUploadRepository uploads;
+    private final TusLeases leases;
     private final NodeDigests digests;
     private final TusStorage storage;
     private final TransferLifecycle lifecycle;
     private final TransactionTemplate tx;
 
-    TusCompletion(TusUploadRepository uploads, NodeDigests digests, TusStorage storage, TransferLifecycle lifecycle,
-                  TransactionTemplate tx) {
+    TusCompletion(TusUploadRepository uploads, TusLeases leases, NodeDigests digests, TusStorage storage,
+                  TransferLifecycle lifecycle, TransactionTemplate tx) {
         this.uploads = uploads;
+        this.leases = leases;
         this.digests = digests;
         this.storage = storage;
         this.lifecycle = lifecycle;
@@ -45,12 +48,30 @@ class TusCompletion {
 
     /** Completes the finished upload {@code id}; empty when there is nothing to do or another request is at it. */
     Optional<Completion> finish(UUID id) {
-        Optional<Done> done;
+        Optional<TusUpload> finished = uploads.find(id).filter(TusCompletion::completable);
+        if (finished.isEmpty()) {
+            return Optional.empty();
+        }
+        // The upload's lease, not a row lock in an open transaction, keeps a second completion (on any node) out while
+        // the parts are joined and the file re-read: no database connection waits on that I/O. The completion itself
+        // then commits in one short transaction, only if the lease is still ours.
+        TusLeases.Lease lease;
         try {
-            done = tx.execute(status -> uploads.lockIfFree(id)
-                    .filter(u -> u.finished() && u.kind() != TusUpload.Kind.PARTIAL).map(this::complete));
-        } catch (UncheckedIOException e) {
-            log.error("Finishing the TUS upload {} failed; it stays finished and will be retried", id, e.getCause());
+            lease = leases.take(new UploadRef(finished.get().fileTransferId(), id));
+        } catch (TusUploadRepository.UploadLockedException | TusError.TusException atItOrGone) {
+            return Optional.empty(); // another request holds the lease, or completed and removed the upload
+        }
+        Optional<Done> done;
+        try (lease) {
+            if (!completable(lease.upload())) {
+                return Optional.empty();
+            }
+            done = Optional.ofNullable(complete(lease));
+        } catch (TusLeases.LeaseLostException e) {
+            return Optional.empty(); // whoever took the upload over completes it, or the next HEAD or sweep does
+        } catch (UncheckedIOException | IOException e) {
+            log.error("Finishing the TUS upload {} failed; it stays finished and will be retried", id,
+                    e instanceof UncheckedIOException u ? u.getCause() : e);
             throw new BrokerException(BrokerError.UPLOAD_FAILED);
         }
         // A refused file is deleted; a published one, or one waiting for its malware scan, is the transfer's file.
@@ -59,32 +80,35 @@ class TusCompletion {
         return done.map(Done::completion);
     }
 
+    private static boolean completable(TusUpload upload) {
+        return upload.finished() && upload.kind() != TusUpload.Kind.PARTIAL;
+    }
+
     private record Done(Completion completion, String blobKey) {
     }
 
-    private Done complete(TusUpload upload) {
-        try {
-            // Joining the parts and re-reading the file is I/O on the store, not a stuck transaction.
-            uploads.allowIdleWhileReading();
-            List<TusUpload> sources = sources(upload);
-            List<PartedUpload> parts = new ArrayList<>();
-            for (TusUpload source : sources) {
-                parts.add(new PartedUpload(source.partsKey(), uploads.parts(source.id())));
-            }
-            long size = upload.length() == 0
-                    ? storage.blobs().write(upload.blobKey(), InputStream.nullInputStream())
-                    : storage.parted().compose(upload.blobKey(), parts);
-            Optional<FileDigests> running = upload.kind() == TusUpload.Kind.FINAL ? Optional.empty() : digests.take(upload);
-            StoredFile file = running.isPresent()
-                    ? stored(upload.blobKey(), size, running.get().finish())
-                    : reread(upload.blobKey(), size);
+    /** Joins and hashes the file under the lease, outside any transaction; null when the lease was lost meanwhile. */
+    private Done complete(TusLeases.Lease lease) throws IOException {
+        TusUpload upload = lease.upload();
+        List<TusUpload> sources = sources(upload);
+        List<PartedUpload> parts = new ArrayList<>();
+        for (TusUpload source : sources) {
+            parts.add(new PartedUpload(source.partsKey(), uploads.parts(source.id())));
+        }
+        long size = upload.length() == 0
+                ? storage.blobs().write(upload.blobKey(), InputStream.nullInputStream())
+                : storage.parted().compose(upload.blobKey(), parts);
+        Optional<FileDigests> running = upload.kind() == TusUpload.Kind.FINAL ? Optional.empty() : digests.take(upload);
+        StoredFile file = running.isPresent()
+                ? stored(upload.blobKey(), size, running.get().finish())
+                : reread(upload.blobKey(), size);
+        lease.requireHeld();
+        return tx.execute(status -> uploads.lockLeased(upload.id(), lease.owner()).map(held -> {
             Completion completion = lifecycle.completeUpload(upload.fileTransferId(), file);
             sources.forEach(source -> uploads.delete(source.id()));
             uploads.delete(upload.id());
             return new Done(completion, upload.blobKey());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        }).orElse(null));
     }
 
     private List<TusUpload> sources(TusUpload upload) {
