@@ -16,8 +16,8 @@ import no.formidler.events.OutboxFeed;
  */
 class AltinnEventPublisher {
     static final String CURSOR = "altinn-events";
-    /** As long as a webhook subscription's lease: a node that dies mid-page blocks publication this long at most. */
-    private static final Duration LEASE = Duration.ofSeconds(90);
+    /** On top of one POST at its slowest: a node that dies mid-page blocks publication for one lease at most. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
     private static final int PAGE = 500;
 
     private final String name;
@@ -43,7 +43,7 @@ class AltinnEventPublisher {
     boolean publishPending() throws InterruptedException {
         UUID lease = UUID.randomUUID();
         Instant now = clock.instant();
-        Optional<PublicationRepository.Cursor> claimed = cursors.claim(name, now, now.plus(LEASE), lease);
+        Optional<PublicationRepository.Cursor> claimed = cursors.claim(name, now, now.plus(lease()), lease);
         if (claimed.isEmpty()) {
             return false;
         }
@@ -56,11 +56,17 @@ class AltinnEventPublisher {
                         failedAt.plus(properties.backoff(claimed.get().failedAttempts() + 1)));
                 return false;
             }
-            if (!cursors.advance(name, lease, event.sequence())) {
+            // Each advance renews the lease, so the next POST starts with a whole lease left (as WebhookDelivery's).
+            if (!cursors.advance(name, lease, event.sequence(), clock.instant().plus(lease()))) {
                 return false;
             }
         }
         cursors.release(name, lease);
         return events.size() == PAGE;
+    }
+
+    /** One POST at its slowest and a margin; renewed with every event, so it never runs out under a live node. */
+    private Duration lease() {
+        return endpoint.longest().plus(LEASE_MARGIN);
     }
 }

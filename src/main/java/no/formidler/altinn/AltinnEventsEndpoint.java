@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import no.formidler.events.EventPost;
 import no.formidler.events.OutboxFeed;
 
 /**
@@ -18,7 +19,7 @@ class AltinnEventsEndpoint {
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
+            .connectTimeout(EventPost.CONNECT_TIMEOUT)
             .build();
     private final String url;
     private final Duration timeout;
@@ -26,6 +27,11 @@ class AltinnEventsEndpoint {
     AltinnEventsEndpoint(String platformUrl, Duration timeout) {
         this.url = platformUrl.replaceAll("/+$", "") + "/events/api/v1/events";
         this.timeout = timeout;
+    }
+
+    /** The longest one {@link #post} can take. */
+    Duration longest() {
+        return EventPost.longest(timeout);
     }
 
     /** Empty on success, else why it failed. */
@@ -37,13 +43,11 @@ class AltinnEventsEndpoint {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(cloudEvent));
             bearer.ifPresent(token -> request.header("Authorization", "Bearer " + token));
             HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            return status / 100 == 2 ? Optional.empty() : Optional.of("The endpoint answered HTTP " + status + ".");
+            return EventPost.answered(response.statusCode());
         } catch (HttpTimeoutException e) {
-            return Optional.of("The endpoint did not answer within " + timeout.toSeconds() + " s.");
+            return EventPost.timedOut(timeout);
         } catch (IOException e) {
-            return Optional.of("The endpoint could not be reached: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return EventPost.unreachable(e);
         } catch (IllegalArgumentException e) {
             return Optional.of("The endpoint is not a valid URL.");
         }

@@ -39,10 +39,13 @@ class PublicationRepository {
                 .optional();
     }
 
-    boolean advance(String name, UUID token, long sequence) {
+    /** Moves the cursor past a published event and renews the lease; false when the lease was lost. */
+    boolean advance(String name, UUID token, long sequence, Instant leaseUntil) {
         return jdbc.sql("""
-                        update event_publication set delivered_sequence = :sequence, failing_since = null, failed_attempts = 0
+                        update event_publication set delivered_sequence = :sequence, failing_since = null,
+                               failed_attempts = 0, lease_until = :leaseUntil
                          where name = :name and lease_token = :token""")
+                .param("leaseUntil", utc(leaseUntil))
                 .param("name", name).param("token", token).param("sequence", sequence).update() == 1;
     }
 

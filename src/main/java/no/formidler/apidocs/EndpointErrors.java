@@ -29,7 +29,7 @@ public final class EndpointErrors {
             Map.entry("GET " + API + "/filetransfer", List.of(NO_ACCESS_TO_RESOURCE)),
             Map.entry("GET " + API + "/filetransfer/{fileTransferId}/download", List.of(FILE_TRANSFER_NOT_FOUND,
                     SERVICE_OWNER_NOT_CONFIGURED, NO_FILE_UPLOADED, RESOURCE_NOT_REGISTERED, NO_ACCESS_TO_RESOURCE,
-                    FILE_NOT_READY_FOR_DOWNLOAD, RANGE_NOT_SATISFIABLE)),
+                    FILE_NOT_READY_FOR_DOWNLOAD, RANGE_NOT_SATISFIABLE, STORAGE_NOT_READY)),
             Map.entry("POST " + API + "/filetransfer/{fileTransferId}/confirmdownload", List.of(FILE_TRANSFER_NOT_FOUND,
                     NO_FILE_UPLOADED, NO_ACCESS_TO_RESOURCE, CONFIRM_ONLY_WHEN_PUBLISHED, CONFIRM_BEFORE_DOWNLOAD)),
             Map.entry("GET " + API + "/filetransfer/{fileTransferId}/receipts", List.of(FILE_TRANSFER_NOT_FOUND, NO_ACCESS_TO_RESOURCE)),
@@ -51,15 +51,17 @@ public final class EndpointErrors {
             Map.entry("GET " + API + "/serviceowner", List.of(CALLER_ORGANIZATION_UNKNOWN, SERVICE_OWNER_NOT_FOUND)),
             Map.entry("GET " + API + "/statistics/monthly", List.of(INVALID_REPORT_PERIOD, REPORT_NEEDS_END_USER_OR_VENDOR,
                     NO_ACCESS_TO_RESOURCE, RESOURCE_NOT_CONFIGURED)),
-            // No broker error documented (yet): the rest of the mapped API, listed so that a new endpoint is a choice
+            Map.entry("GET " + API + "/resource/{resourceId}/accesslist", List.of(NO_ACCESS_TO_RESOURCE, RESOURCE_NOT_CONFIGURED)),
+            Map.entry("PUT " + API + "/resource/{resourceId}/accesslist", List.of(NO_ACCESS_TO_RESOURCE, RESOURCE_NOT_CONFIGURED)),
+            Map.entry("PUT " + API + "/resource/{resourceId}/approval", List.of(RESOURCE_NOT_CONFIGURED)),
+            Map.entry("POST " + API + "/statistics/generate-daily-summary", List.of(NO_REPORT_DATA)),
+            Map.entry("POST " + API + "/statistics/generate-and-download-daily-summary", List.of(NO_REPORT_DATA)),
+            Map.entry("POST " + API + "/webhooks/malwarescanresults", List.of(FILE_TRANSFER_NOT_FOUND,
+                    NOT_YET_UPLOAD_PROCESSING)),
+            // No broker error: latest signs a checkpoint when there is none; the events API answers with plain
+            // problem details (a missing subscription is a 404 of its own). Listed so that a new endpoint is a choice
             // (EndpointTablesTest). TUS answers with its own protocol errors (upload/tus/TusError), not these.
             Map.entry("GET " + API + "/audit/checkpoints/latest", List.of()),
-            Map.entry("GET " + API + "/resource/{resourceId}/accesslist", List.of()),
-            Map.entry("PUT " + API + "/resource/{resourceId}/accesslist", List.of()),
-            Map.entry("PUT " + API + "/resource/{resourceId}/approval", List.of()),
-            Map.entry("POST " + API + "/statistics/generate-daily-summary", List.of()),
-            Map.entry("POST " + API + "/statistics/generate-and-download-daily-summary", List.of()),
-            Map.entry("POST " + API + "/webhooks/malwarescanresults", List.of()),
             Map.entry("GET " + EVENTS + "/events", List.of()),
             Map.entry("GET " + EVENTS + "/subscriptions", List.of()),
             Map.entry("POST " + EVENTS + "/subscriptions", List.of()),
@@ -72,6 +74,11 @@ public final class EndpointErrors {
     /** Whether the operation ({@code GET}, route pattern) has an entry, maybe empty; the endpoint tables' test asks. */
     public static boolean lists(String method, String routePattern) {
         return BY_OPERATION.containsKey(method + " " + routePattern);
+    }
+
+    /** The errors the operation documents; none for an operation without an entry. */
+    public static List<BrokerError> of(String method, String routePattern) {
+        return BY_OPERATION.getOrDefault(method + " " + routePattern, List.of());
     }
 
     /** Every operation with an entry, as {@code "METHOD /route/pattern"}. */

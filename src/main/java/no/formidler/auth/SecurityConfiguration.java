@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,26 +69,23 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**", "/swagger", "/swagger-ui/**", "/swagger-ui.html", "/error",
                                 "/.well-known/jwks.json").permitAll()
                         // the web app: its pages and assets, and signing in and out (webapp/)
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg", "/signin",
-                                "/send", "/inbox", "/sent", "/notifications", "/transfer/*", "/admin", "/admin/*").permitAll()
+                        // HEAD is served by the GET handlers, so every GET rule is a GET-or-HEAD rule.
+                        .requestMatchers(getOrHead("/", "/index.html", "/assets/**", "/favicon.svg", "/signin",
+                                "/send", "/inbox", "/sent", "/notifications", "/transfer/*", "/admin", "/admin/*")).permitAll()
                         .requestMatchers("/web/session", "/web/session/**", "/web/oidc/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/web/api/inbox", "/web/api/sent", "/web/api/resources/sendable",
-                                "/web/api/resources/receivable", "/web/api/changes")
+                        .requestMatchers(getOrHead("/web/api/inbox", "/web/api/sent", "/web/api/resources/sendable",
+                                "/web/api/resources/receivable", "/web/api/changes"))
                                 .hasAnyAuthority(READ, WRITE)
-                        .requestMatchers(HttpMethod.GET, "/web/api/resources/owned").hasAuthority(SERVICE_OWNER)
+                        .requestMatchers(getOrHead("/web/api/resources/owned")).hasAuthority(SERVICE_OWNER)
                         .requestMatchers(API + "/filetransfer/upload/tus", API + "/filetransfer/upload/tus/**").hasAuthority(WRITE)
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer", API + "/filetransfer/upload",
                                 API + "/filetransfer/*/upload", API + "/filetransfer/*/cancel").hasAuthority(WRITE)
-                        // HEAD is served by the GET handlers, so it gets the same rule.
-                        .requestMatchers(HttpMethod.GET, API + "/filetransfer/*/download").hasAuthority(READ)
-                        .requestMatchers(HttpMethod.HEAD, API + "/filetransfer/*/download").hasAuthority(READ)
+                        .requestMatchers(getOrHead(API + "/filetransfer/*/download")).hasAuthority(READ)
                         .requestMatchers(HttpMethod.POST, API + "/filetransfer/*/confirmdownload").hasAuthority(READ)
-                        .requestMatchers(HttpMethod.GET, API + "/filetransfer", API + "/filetransfer/*",
-                                API + "/filetransfer/*/details").hasAnyAuthority(READ, WRITE)
-                        .requestMatchers(HttpMethod.HEAD, API + "/filetransfer", API + "/filetransfer/*",
-                                API + "/filetransfer/*/details").hasAnyAuthority(READ, WRITE)
-                        .requestMatchers(HttpMethod.GET, API + "/filetransfer/*/receipts").hasAnyAuthority(READ, WRITE)
-                        .requestMatchers(HttpMethod.GET, API + "/filetransfer/*/audit", API + "/audit/checkpoints/*")
+                        .requestMatchers(getOrHead(API + "/filetransfer", API + "/filetransfer/*",
+                                API + "/filetransfer/*/details")).hasAnyAuthority(READ, WRITE)
+                        .requestMatchers(getOrHead(API + "/filetransfer/*/receipts")).hasAnyAuthority(READ, WRITE)
+                        .requestMatchers(getOrHead(API + "/filetransfer/*/audit", API + "/audit/checkpoints/*"))
                         .hasAnyAuthority(READ, WRITE, SERVICE_OWNER)
                         // notify/: the caller's own organisation's settings, for anyone who sends or receives
                         .requestMatchers(API + "/notifications/settings").hasAnyAuthority(READ, WRITE)
@@ -94,8 +95,7 @@ class SecurityConfiguration {
                         .requestMatchers(API + "/resource/**", API + "/serviceowner").hasAuthority(SERVICE_OWNER)
                         .requestMatchers("/events/api/v1/subscriptions", "/events/api/v1/subscriptions/*",
                                 "/events/api/v1/events").hasAuthority(EVENTS_SUBSCRIBE)
-                        .requestMatchers(HttpMethod.GET, API + "/statistics/monthly").hasAuthority(SERVICE_OWNER)
-                        .requestMatchers(HttpMethod.HEAD, API + "/statistics/monthly").hasAuthority(SERVICE_OWNER)
+                        .requestMatchers(getOrHead(API + "/statistics/monthly")).hasAuthority(SERVICE_OWNER)
                         .requestMatchers(HttpMethod.POST, API + "/statistics/generate-daily-summary",
                                 API + "/statistics/generate-and-download-daily-summary").hasAuthority(MAINTENANCE)
                         .anyRequest().authenticated())
@@ -112,6 +112,17 @@ class SecurityConfiguration {
                     writeProblem(json, request, response, 401, "A valid bearer token is required.");
                 }));
         return http.build();
+    }
+
+    /** GET and HEAD on the patterns: Spring MVC answers a HEAD with the GET handler, so both need the same rule. */
+    private static RequestMatcher getOrHead(String... patterns) {
+        var paths = PathPatternRequestMatcher.withDefaults();
+        List<RequestMatcher> matchers = new ArrayList<>();
+        for (String pattern : patterns) {
+            matchers.add(paths.matcher(HttpMethod.GET, pattern));
+            matchers.add(paths.matcher(HttpMethod.HEAD, pattern));
+        }
+        return new OrRequestMatcher(matchers);
     }
 
     private static void writeProblem(JsonMapper json, HttpServletRequest request, HttpServletResponse response,

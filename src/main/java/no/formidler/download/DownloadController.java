@@ -142,7 +142,8 @@ class DownloadController {
     /** {@code attachment; filename=...; filename*=UTF-8''...}: plain name for old clients, exact name for new ones. */
     static String contentDisposition(String fileName) {
         String ascii = fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        // URLEncoder is form encoding: '+' for space and '*' left bare, neither an attr-char of RFC 8187.
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

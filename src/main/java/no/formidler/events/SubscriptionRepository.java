@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import no.formidler.secrets.SecretBox;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,14 +20,16 @@ import org.springframework.stereotype.Repository;
  * guarded by the lease token, and 0 rows changed means the lease was lost or the subscription deleted.
  */
 @Repository
-class SubscriptionRepository {
+class SubscriptionRepository implements InitializingBean {
     private static final String COLUMNS = """
             id, end_point, resource_id, subject_org, type_filter, created_by, created, secret, validated,
             delivered_sequence, failing_since, failed_attempts, last_error, last_error_at""";
     private final JdbcClient jdbc;
+    private final SecretBox secrets;
 
-    SubscriptionRepository(JdbcClient jdbc) {
+    SubscriptionRepository(JdbcClient jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     Subscription insert(String endPoint, String resourceId, Optional<String> subjectOrg, Optional<String> typeFilter,
@@ -40,20 +45,20 @@ class SubscriptionRepository {
                 .param("type", typeFilter.orElse(null))
                 .param("createdBy", createdBy)
                 .param("now", utc(now))
-                .param("secret", secret)
+                .param("secret", secrets.seal(secret))
                 .param("cursor", deliveredSequence)
-                .query(SubscriptionRepository::map)
+                .query(this::map)
                 .single();
     }
 
     Optional<Subscription> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from event_subscription where id = :id").param("id", id)
-                .query(SubscriptionRepository::map).optional();
+                .query(this::map).optional();
     }
 
     List<Subscription> createdBy(String org) {
         return jdbc.sql("select " + COLUMNS + " from event_subscription where created_by = :org order by id")
-                .param("org", org).query(SubscriptionRepository::map).list();
+                .param("org", org).query(this::map).list();
     }
 
     boolean delete(long id, String createdBy) {
@@ -84,7 +89,7 @@ class SubscriptionRepository {
                 .param("leaseUntil", utc(leaseUntil))
                 .param("token", token)
                 .param("limit", limit)
-                .query(SubscriptionRepository::map)
+                .query(this::map)
                 .list();
     }
 
@@ -137,11 +142,26 @@ class SubscriptionRepository {
         return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 
-    private static Subscription map(ResultSet rs, int row) throws SQLException {
+    /**
+     * At start-up: opens one sealed secret, so that a wrong key fails the start with {@link SecretBox.WrongKeyException}
+     * instead of signing every webhook with garbage; then seals the secrets stored before sealing.
+     */
+    @Override
+    public void afterPropertiesSet() {
+        jdbc.sql("select secret from event_subscription where secret like 'sealed:v1:%' order by id limit 1")
+                .query(String.class).optional().ifPresent(secrets::open);
+        jdbc.sql("select id, secret from event_subscription where secret not like 'sealed:v1:%'")
+                .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("secret"))).list()
+                .forEach(plain -> jdbc.sql("update event_subscription set secret = :sealed where id = :id and secret = :plain")
+                        .param("sealed", secrets.seal(plain.getValue())).param("id", plain.getKey())
+                        .param("plain", plain.getValue()).update());
+    }
+
+    private Subscription map(ResultSet rs, int row) throws SQLException {
         return new Subscription(rs.getLong("id"), rs.getString("end_point"), rs.getString("resource_id"),
                 Optional.ofNullable(rs.getString("subject_org")), Optional.ofNullable(rs.getString("type_filter")),
                 rs.getString("created_by"), rs.getObject("created", OffsetDateTime.class).toInstant(),
-                rs.getString("secret"), rs.getBoolean("validated"), rs.getLong("delivered_sequence"),
+                secrets.open(rs.getString("secret")), rs.getBoolean("validated"), rs.getLong("delivered_sequence"),
                 instant(rs, "failing_since"), rs.getInt("failed_attempts"), Optional.ofNullable(rs.getString("last_error")),
                 instant(rs, "last_error_at"));
     }

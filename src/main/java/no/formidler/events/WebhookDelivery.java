@@ -51,7 +51,7 @@ class WebhookDelivery {
      * node's subscriptions are taken over this soon (issue 17: a fixed 90 s stalled delivery after a node died).
      */
     static Duration lease(EventProperties properties) {
-        return WebhookClient.CONNECT_TIMEOUT.plus(properties.requestTimeout()).plus(LEASE_MARGIN);
+        return EventPost.longest(properties.requestTimeout()).plus(LEASE_MARGIN);
     }
 
     /** Returns true when the batch ended with work possibly left (so the caller should look again at once). */

@@ -61,7 +61,8 @@ class AccessPolicyController {
         return policyOf(resources.grants(settings.id()));
     }
 
-    private static List<ResourceRepository.Grant> grants(Policy policy) {
+    // Package-private for ResourceBodiesFuzzTest.
+    static List<ResourceRepository.Grant> grants(Policy policy) {
         ValidationErrors errors = new ValidationErrors();
         List<ResourceRepository.Grant> grants = new ArrayList<>();
         if (policy.rules() == null) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,12 +36,11 @@ class EmbeddedDatabaseConfiguration {
             FormidlerProperties properties, DatabaseProperties database) throws IOException {
         EmbeddedDatabaseEarlyStart.Started started = early.getIfAvailable();
         EmbeddedPostgres postgres = started != null ? started.await() : start(properties.dataDir(), database.durable());
-        Path dataDir = properties.dataDir().resolve("postgres").toAbsolutePath();
-        return new EmbeddedDatabase(postgres, dataDir, properties.dataDir().resolve("postgres-restarted.log").toAbsolutePath());
+        return new EmbeddedDatabase(postgres, postgresDirectory(properties.dataDir()), properties.dataDir().resolve("postgres-restarted.log").toAbsolutePath());
     }
 
     static EmbeddedPostgres start(Path dataDirectory, boolean durable) throws IOException {
-        Path dataDir = dataDirectory.resolve("postgres").toAbsolutePath();
+        Path dataDir = postgresDirectory(dataDirectory);
         Path workDir = runtimeDirectory(dataDirectory);
         stopOrphanedPostmaster(dataDir);
         log.info("Starting embedded PostgreSQL with data in {}", dataDir);
@@ -55,6 +55,11 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("synchronous_commit", onOff(durable))
                 .setServerConfig("full_page_writes", onOff(durable))
                 .start();
+    }
+
+    /** PostgreSQL's own data directory, under the broker's. */
+    static Path postgresDirectory(Path dataDirectory) {
+        return dataDirectory.resolve("postgres").toAbsolutePath();
     }
 
     private static String onOff(boolean on) {
@@ -80,20 +85,16 @@ class EmbeddedDatabaseConfiguration {
      * and has no clients left, so it is shut down before a new one starts on the same data.
      */
     private static void stopOrphanedPostmaster(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
+        OptionalLong pid = Postmaster.pidIn(dataDir);
+        if (pid.isEmpty()) {
             return;
         }
-        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-        if (!firstLine.matches("\\d+")) {
-            return;
-        }
-        Optional<ProcessHandle> postmaster = ProcessHandle.of(Long.parseLong(firstLine))
+        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid.getAsLong())
                 .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
         if (postmaster.isEmpty()) {
             return; // a stale lock file: PostgreSQL itself replaces it
         }
-        log.warn("An embedded PostgreSQL (pid {}) from an earlier run still holds {}; stopping it", firstLine, dataDir);
+        log.warn("An embedded PostgreSQL (pid {}) from an earlier run still holds {}; stopping it", pid.getAsLong(), dataDir);
         ProcessHandle process = postmaster.get();
         process.destroy();
         try {

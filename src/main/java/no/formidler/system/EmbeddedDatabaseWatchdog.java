@@ -1,6 +1,7 @@
 package no.formidler.system;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +12,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Watches the embedded PostgreSQL's postmaster and starts it again when it has died; when that fails
- * {@code restart-attempts} times, liveness goes DOWN so that a supervisor restarts the whole broker.
+ * Watches the embedded PostgreSQL's postmaster and starts it again when it has died; when it has been started
+ * {@code restart-attempts} times within {@link RestartBudget#WINDOW} (failed starts and starts it died again after
+ * alike), liveness goes DOWN so that a supervisor restarts the whole broker.
  *
  * <p>The one piece of background work not on db-scheduler, by necessity: db-scheduler keeps its tasks in this very
  * database, so it cannot run the task that brings the database back. A plain platform thread it is, one per process,
@@ -22,18 +24,43 @@ final class EmbeddedDatabaseWatchdog implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseWatchdog.class);
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
-    private final EmbeddedDatabase database;
+    private final Restartable database;
     private final HikariDataSource pool;
     private final DatabaseProperties properties;
     private final ApplicationEventPublisher events;
+    private final RestartBudget budget;
+    private final Pause pause;
     private volatile Thread thread;
 
     EmbeddedDatabaseWatchdog(EmbeddedDatabase database, HikariDataSource pool, DatabaseProperties properties,
                              ApplicationEventPublisher events) {
+        this(database, pool, properties, events,
+                new RestartBudget(properties.restartAttempts(), RestartBudget.WINDOW, System::nanoTime),
+                pause -> Thread.sleep(pause.toMillis()));
+    }
+
+    EmbeddedDatabaseWatchdog(Restartable database, HikariDataSource pool, DatabaseProperties properties,
+                             ApplicationEventPublisher events, RestartBudget budget, Pause pause) {
         this.database = database;
         this.pool = pool;
         this.properties = properties;
         this.events = events;
+        this.budget = budget;
+        this.pause = pause;
+    }
+
+    /** What the watchdog needs of the database it watches. */
+    interface Restartable {
+        boolean postmasterRunning();
+
+        void unavailable();
+
+        void restart(Duration wait) throws IOException;
+    }
+
+    /** Waits between start attempts; a test's pause moves its clock instead. */
+    interface Pause {
+        void sleep(Duration pause) throws InterruptedException;
     }
 
     @Override
@@ -61,13 +88,18 @@ final class EmbeddedDatabaseWatchdog implements SmartLifecycle {
     private void watch() {
         try {
             while (thread == Thread.currentThread()) {
-                Thread.sleep(properties.watchdogInterval().toMillis());
-                if (!database.postmasterRunning()) {
-                    recover();
-                }
+                pause.sleep(properties.watchdogInterval());
+                check();
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One look: starts a dead postmaster again, or gives up with liveness BROKEN when the budget is spent. */
+    void check() throws InterruptedException {
+        if (!database.postmasterRunning()) {
+            recover();
         }
     }
 
@@ -75,7 +107,7 @@ final class EmbeddedDatabaseWatchdog implements SmartLifecycle {
         database.unavailable();
         AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
         Duration backoff = Duration.ofSeconds(1);
-        for (int attempt = 1; attempt <= properties.restartAttempts(); attempt++) {
+        while (budget.take()) {
             try {
                 database.restart(STARTUP_WAIT);
                 if (pool.getHikariPoolMXBean() != null) {
@@ -83,14 +115,15 @@ final class EmbeddedDatabaseWatchdog implements SmartLifecycle {
                 }
                 AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
                 return;
-            } catch (Exception e) {
-                log.warn("Attempt {} of {} to start the embedded PostgreSQL failed: {}", attempt,
-                        properties.restartAttempts(), e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                log.warn("An attempt to start the embedded PostgreSQL failed ({} allowed within {}): {}",
+                        properties.restartAttempts(), RestartBudget.WINDOW, e.getMessage());
             }
-            Thread.sleep(backoff.toMillis());
+            pause.sleep(backoff);
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
-        log.error("The embedded PostgreSQL could not be started again; liveness is DOWN so that the broker is restarted");
+        log.error("The embedded PostgreSQL could not be kept running ({} starts within {}); liveness is DOWN so that the "
+                + "broker is restarted", properties.restartAttempts(), RestartBudget.WINDOW);
         AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
         thread = null; // a supervisor takes it from here; requests stay answered 503 until then
     }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,8 +32,15 @@ class AfterCommitDelete {
     record Changed<T>(T result, Optional<String> unwantedFile) {
     }
 
-    /** Runs the change in its own transaction, then deletes the file it made unwanted; {@code whose} is for the log. */
+    /**
+     * Runs the change in its own transaction, then deletes the file it made unwanted; {@code whose} is for the log.
+     * Refused inside a caller's transaction: the change would join it and the delete run before that commit (and
+     * under its locks), leaving a file gone for a change that may still roll back.
+     */
     <T> T change(String whose, TransactionCallback<Changed<T>> change) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A change whose file is deleted after commit must not run inside a transaction");
+        }
         Changed<T> changed = transaction.execute(change);
         changed.unwantedFile().ifPresent(location -> delete(location, whose));
         return changed.result();

@@ -2,7 +2,6 @@ package no.formidler.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.util.OptionalLong;
 import java.util.UUID;
 import no.formidler.auth.Caller;
@@ -36,19 +35,17 @@ public class StreamedUpload {
     private final TransferLifecycle lifecycle;
     private final BlobStore store;
     private final InlineScan scan;
-    private final Clock clock;
 
-    StreamedUpload(TransferLifecycle lifecycle, BlobStore store, InlineScan scan, Clock clock) {
+    StreamedUpload(TransferLifecycle lifecycle, BlobStore store, InlineScan scan) {
         this.lifecycle = lifecycle;
         this.store = store;
         this.scan = scan;
-        this.clock = clock;
     }
 
     public UUID upload(Caller caller, UUID id, InputStream body, OptionalLong declaredLength) {
         UploadTarget target = lifecycle.startUpload(caller, id, declaredLength);
         String location = BlobKey.newAttempt(target.serviceOwner(), id).value();
-        InputStream watched = new WatchedInputStream(new ClientInputStream(body), () -> lifecycle.withdrawn(id), clock,
+        InputStream watched = new WatchedInputStream(new ClientInputStream(body), () -> lifecycle.withdrawn(id),
                 WatchedInputStream.LOOK_EVERY);
         DigestingInputStream content = new DigestingInputStream(watched, target.maxSize());
         StoredFile file;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import no.formidler.events.EventPost;
 import no.formidler.events.EventProperties;
 import no.formidler.events.OutboxFeed;
 import no.formidler.testsupport.ApiTest;
@@ -82,6 +83,37 @@ class AltinnEventPublisherContractTest extends ApiTest {
             });
             List<String> accepted = received.stream().filter(r -> r.answered() == 200).map(r -> r.event().get("id").asString()).toList();
             assertThat(accepted).doesNotHaveDuplicates();
+        } finally {
+            altinn.stop(0);
+        }
+    }
+
+    /** A slow page does not let another node take the cursor over mid-page: every published event renews the lease. */
+    @Test
+    void aLivePublisherKeepsItsLeaseThroughASlowPage() throws Exception {
+        Scenario s = scenario().ready();
+        s.publish("one".getBytes(StandardCharsets.UTF_8));
+        s.publish("two".getBytes(StandardCharsets.UTF_8));
+        String name = "lease-" + UUID.randomUUID();
+        List<Boolean> takenOver = java.util.Collections.synchronizedList(new ArrayList<>());
+        HttpServer altinn = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        altinn.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            // Each POST takes most of a lease (one POST at its slowest and 5 s), by the broker's clock.
+            clock.advance(EventPost.longest(properties.requestTimeout()).plusSeconds(3));
+            takenOver.add(cursors.claim(name, brokerClock.instant(), brokerClock.instant().plusSeconds(1),
+                    UUID.randomUUID()).isPresent());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        altinn.start();
+        try {
+            var publisher = new AltinnEventPublisher(name, new AltinnEventsEndpoint(
+                    "http://127.0.0.1:" + altinn.getAddress().getPort() + "/", properties.requestTimeout()), cursors,
+                    outbox, () -> Optional.of("platform-token"), properties, brokerClock);
+            publisher.publishPending();
+            assertThat(takenOver).as("taken over while posting, per event: " + takenOver)
+                    .hasSizeGreaterThanOrEqualTo(8).doesNotContain(true);
         } finally {
             altinn.stop(0);
         }

@@ -85,6 +85,6 @@ class EmbeddedDatabaseRecoveryIT {
     }
 
     private static long postmasterPid(Path dataDir) throws Exception {
-        return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+        return Postmaster.pidIn(EmbeddedDatabaseConfiguration.postgresDirectory(dataDir)).orElseThrow();
     }
 }

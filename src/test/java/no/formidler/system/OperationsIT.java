@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import no.formidler.testsupport.BrokerClient;
 import no.formidler.testsupport.BrokerProcess;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +37,30 @@ class OperationsIT {
 
     private static String token(String org, String scopes) {
         return client.get("/dev/tokens/enterprise?orgNo=" + org + "&scopes=" + scopes, null).body();
+    }
+
+    /** Read from the kernel's socket table, so that the test itself talks to nothing but loopback. */
+    @Test
+    void theBrokerStartedForTestsListensOnLoopbackOnly() throws Exception {
+        Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "Linux only");
+        String port = ":%04X".formatted(broker.port());
+        List<String> listening = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (!Files.isReadable(file)) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) { // the first line names the columns
+                String[] fields = line.trim().split("\\s+");
+                if (fields[1].endsWith(port) && fields[3].equals("0A")) { // 0A: LISTEN
+                    listening.add(fields[1]);
+                }
+            }
+        }
+        // 127.0.0.1 in the kernel's little-endian hex, in /proc/net/tcp or IPv4-mapped (::ffff:127.0.0.1) in tcp6
+        assertThat(listening).isNotEmpty().allMatch(address -> address.equals("0100007F" + port)
+                || address.equals("0000000000000000FFFF00000100007F" + port), "a loopback address");
     }
 
     @Test

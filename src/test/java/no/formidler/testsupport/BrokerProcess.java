@@ -1,6 +1,7 @@
 package no.formidler.testsupport;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  * which run after the jar is packaged. Its output goes to {@code <dataDir>/broker-<port>.log}.
  */
 public final class BrokerProcess implements AutoCloseable {
+    private static final Path SHARED_SECRETS_KEY = sharedSecretsKey();
+
     private static final Path JAR = Path.of("target", "formidler.jar");
     private final Process process;
     private final int port;
@@ -43,8 +46,13 @@ public final class BrokerProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString(),
-                "--server.port=" + port, "--formidler.data-dir=" + dataDir));
+                // Tests talk only to loopback: the broker must not listen on the machine's other interfaces.
+                "--server.address=127.0.0.1", "--server.port=" + port, "--formidler.data-dir=" + dataDir));
         properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+        if (!properties.containsKey("formidler.secrets.key-file")) {
+            // Nodes of one cluster share their database, so they must share the key that seals its secrets.
+            command.add("--formidler.secrets.key-file=" + SHARED_SECRETS_KEY);
+        }
         try {
             Files.createDirectories(dataDir);
             Path log = dataDir.resolve("broker-" + port + ".log");
@@ -132,10 +140,22 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path sharedSecretsKey() {
+        try {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Path file = Files.createTempDirectory("formidler-secrets-").resolve("secrets.key");
+            Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

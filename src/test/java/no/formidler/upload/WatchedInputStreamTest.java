@@ -7,19 +7,29 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import no.formidler.testsupport.TestClock;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class WatchedInputStreamTest {
-    private final TestClock clock = new TestClock();
+    private static final Duration INTERVAL = Duration.ofHours(1);
+    private final AtomicLong nanos = new AtomicLong(Long.MAX_VALUE - 10); // a ticker that overflows on the way
     private final AtomicInteger looks = new AtomicInteger();
     private final AtomicBoolean withdrawn = new AtomicBoolean();
 
     private WatchedInputStream body(int size) {
-        return new WatchedInputStream(new ByteArrayInputStream(new byte[size]), () -> {
+        return body(size, () -> {
             looks.incrementAndGet();
             return withdrawn.get();
-        }, clock, Duration.ofHours(1));
+        });
+    }
+
+    private WatchedInputStream body(int size, BooleanSupplier look) {
+        return new WatchedInputStream(new ByteArrayInputStream(new byte[size]), look, nanos::get, INTERVAL);
+    }
+
+    private void advance(Duration by) {
+        nanos.addAndGet(by.toNanos());
     }
 
     @Test
@@ -30,7 +40,7 @@ class WatchedInputStreamTest {
             assertThat(in.read(buffer)).isEqualTo(10);
         }
         assertThat(looks).hasValue(0);
-        clock.advance(Duration.ofHours(1));
+        advance(INTERVAL);
         assertThat(in.read()).isZero();
         assertThat(looks).hasValue(1);
     }
@@ -40,7 +50,34 @@ class WatchedInputStreamTest {
         WatchedInputStream in = body(100);
         assertThat(in.read(new byte[10])).isEqualTo(10);
         withdrawn.set(true);
-        clock.advance(Duration.ofHours(1));
+        advance(INTERVAL);
         assertThatThrownBy(() -> in.read(new byte[10])).isInstanceOf(WatchedInputStream.UploadStoppedException.class);
+    }
+
+    @Test
+    void aLookThatFailsLetsTheUploadGoOnAndTheNextLookAsksAgain() throws Exception {
+        WatchedInputStream in = body(100, () -> {
+            if (looks.incrementAndGet() == 1) {
+                throw new IllegalStateException("pool timeout");
+            }
+            return withdrawn.get();
+        });
+        advance(INTERVAL);
+        assertThat(in.read(new byte[10])).isEqualTo(10);
+        withdrawn.set(true);
+        advance(INTERVAL);
+        assertThatThrownBy(() -> in.read(new byte[10])).isInstanceOf(WatchedInputStream.UploadStoppedException.class);
+        assertThat(looks).hasValue(2);
+    }
+
+    @Test
+    void theLooksAreTimedByTheMonotonicTickerAcrossItsOverflow() throws Exception {
+        WatchedInputStream in = body(100);
+        advance(INTERVAL.dividedBy(2));
+        assertThat(in.read(new byte[10])).isEqualTo(10);
+        assertThat(looks).hasValue(0);
+        advance(INTERVAL.dividedBy(2));
+        assertThat(in.read(new byte[10])).isEqualTo(10);
+        assertThat(looks).hasValue(1);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Optional;
 import no.formidler.auth.Organization;
 import no.formidler.testsupport.ApiTest;
+import no.formidler.testsupport.BrokerClient;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,23 @@ class SessionAuthenticationTest extends ApiTest {
         assertThat(client.get("/broker/api/v1/resource/" + s.resourceId, null, "Cookie", cookie(party)).status())
                 .as("a party session carries no serviceowner scope").isEqualTo(403);
         assertThat(client.get("/web/api/resources/owned", null, "Cookie", cookie(party)).status()).isEqualTo(403);
+    }
+
+    /** Spring answers HEAD with the GET handler, so HEAD must be refused wherever GET is. */
+    @Test
+    void theSessionsScopesDecideHeadAsTheyDecideGet() {
+        var owner = sessions.start(new Organization(s.recipient1), SignInRole.SERVICE_OWNER);
+        for (String path : new String[] {"/web/api/inbox", "/web/api/sent", "/web/api/resources/sendable",
+                "/web/api/resources/receivable", "/broker/api/v1/filetransfer/" + id + "/receipts"}) {
+            assertThat(head(path, cookie(owner)).status()).as("HEAD " + path).isEqualTo(403);
+        }
+        assertThat(head("/web/api/resources/owned", cookie(signIn(s.sender))).status()).isEqualTo(403);
+        assertThat(head("/web/api/inbox", cookie(signIn(s.recipient1))).status()).isEqualTo(200);
+    }
+
+    private BrokerClient.Response head(String path, String cookie) {
+        return client.send(client.request(path, null, "Cookie", cookie)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
     }
 
     @Test

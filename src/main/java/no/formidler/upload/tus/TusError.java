@@ -29,6 +29,7 @@ enum TusError {
     OFFSET_MISMATCH(409, "Offset does not match file. File offset: %d. Request offset: %d"),
     TOO_MUCH_DATA(413, "Request contains more data than the file's upload length. Bytes remaining: %d"),
     CHECKSUM_MISMATCH(460, "Header Upload-Checksum does not match the checksum of the file"),
+    STATE_FAILED_INTEGRITY(410, "The stored state of this upload failed its integrity check (%s); it cannot be resumed. Create a new upload."),
     LOCKED(423, "The upload is being written by another request. Retry when that request has finished.");
 
     private final int status;

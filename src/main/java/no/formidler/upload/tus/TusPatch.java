@@ -102,7 +102,7 @@ class TusPatch {
         }
         // A partial's digests would be thrown away: the final upload hashes the joined file.
         Optional<FileDigests> running = upload.kind() == TusUpload.Kind.PARTIAL ? Optional.empty() : digests.take(upload);
-        InputStream watched = new WatchedInputStream(chunk.body(), () -> lifecycle.withdrawn(ref.fileTransferId()), clock,
+        InputStream watched = new WatchedInputStream(chunk.body(), () -> lifecycle.withdrawn(ref.fileTransferId()),
                 WatchedInputStream.LOOK_EVERY);
         ChunkInputStream body = new ChunkInputStream(watched, lease, running, chunk.checksum());
         Part part = write(upload, body);

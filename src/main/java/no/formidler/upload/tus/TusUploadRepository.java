@@ -13,7 +13,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import no.formidler.storage.PartedBlobStore.Part;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Repository;
 /** The tus_upload and tus_part tables. */
 @Repository
 class TusUploadRepository {
+    private static final Logger log = LoggerFactory.getLogger(TusUploadRepository.class);
+    private static final Pattern BLOB_KEY = Pattern.compile("\\d{9}/[0-9a-f-]{36}/[0-9a-f-]{36}");
     private final JdbcClient jdbc;
 
     TusUploadRepository(JdbcClient jdbc) {
@@ -56,7 +61,7 @@ class TusUploadRepository {
     }
 
     Optional<TusUpload> find(UUID id) {
-        return jdbc.sql("select * from tus_upload where id = :id").param("id", id).query((rs, n) -> row(rs)).optional();
+        return jdbc.sql("select * from tus_upload where id = :id").param("id", id).query((rs, n) -> trusted(row(rs))).optional();
     }
 
     /**
@@ -71,7 +76,7 @@ class TusUploadRepository {
             locked = jdbc.sql("""
                             select *, coalesce(lease_expires > now(), false) as leased from tus_upload where id = :id
                             for update nowait""")
-                    .param("id", id).query((rs, n) -> new Locked(row(rs), rs.getBoolean("leased"))).optional();
+                    .param("id", id).query((rs, n) -> new Locked(trusted(row(rs)), rs.getBoolean("leased"))).optional();
         } catch (DataAccessException e) {
             if (lockNotAvailable(e)) {
                 throw new UploadLockedException(e);
@@ -92,7 +97,7 @@ class TusUploadRepository {
         return jdbc.sql("""
                         select * from tus_upload where id = :id and lease_owner = :owner and lease_expires > now()
                         for update""")
-                .param("id", id).param("owner", owner).query((rs, n) -> row(rs)).optional();
+                .param("id", id).param("owner", owner).query((rs, n) -> trusted(row(rs))).optional();
     }
 
     /**
@@ -108,7 +113,7 @@ class TusUploadRepository {
                         returning *""")
                 .param("owner", owner).param("seconds", duration.toMillis() / 1000.0)
                 .param("id", ref.uploadId()).param("transferId", ref.fileTransferId())
-                .query((rs, n) -> row(rs)).optional();
+                .query((rs, n) -> trusted(row(rs))).optional();
         if (taken.isEmpty() && find(ref.uploadId()).filter(ref::owns).isPresent()) {
             throw new UploadLockedException(null);
         }
@@ -226,6 +231,25 @@ class TusUploadRepository {
             }
         }
         return false;
+    }
+
+    /**
+     * The upload as a request may use it, after the checks the database's own constraints (0 ≤ offset ≤ length) do not
+     * make: finished only with every byte stored, the blob key this transfer's own {@code <owner>/<transfer>/<id>},
+     * concatenation parts only on a final upload. A row that fails them was changed outside the broker; it is refused
+     * (410: the client starts a new upload) rather than resumed, completed or written to.
+     */
+    static TusUpload trusted(TusUpload u) {
+        String problem = u.finished() && u.offset() != u.length() ? "finished before its last byte"
+                : !BLOB_KEY.matcher(u.blobKey()).matches() || !u.blobKey().contains("/" + u.fileTransferId() + "/")
+                ? "its blob key is not this transfer's"
+                : (u.kind() == TusUpload.Kind.FINAL) == u.concatParts().isEmpty() ? "its concatenation parts do not fit its kind"
+                : null;
+        if (problem != null) {
+            log.error("TUS upload {} of transfer {} failed its integrity check: {}", u.id(), u.fileTransferId(), problem);
+            throw TusError.STATE_FAILED_INTEGRITY.exception(problem);
+        }
+        return u;
     }
 
     private static TusUpload row(ResultSet rs) throws SQLException {

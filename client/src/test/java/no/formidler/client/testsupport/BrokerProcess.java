@@ -1,6 +1,7 @@
 package no.formidler.client.testsupport;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,7 +52,8 @@ public final class BrokerProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString(),
-                "--server.port=" + port, "--formidler.data-dir=" + dataDir));
+                // Tests talk only to loopback: the broker must not listen on the machine's other interfaces.
+                "--server.address=127.0.0.1", "--server.port=" + port, "--formidler.data-dir=" + dataDir));
         properties.forEach((name, value) -> command.add("--" + name + "=" + value));
         try {
             Files.createDirectories(dataDir);
@@ -139,7 +141,7 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
