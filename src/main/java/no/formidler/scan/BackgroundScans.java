@@ -2,6 +2,10 @@ package no.formidler.scan;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.NoSuchElementException;
@@ -9,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import no.formidler.storage.BlobNotFoundException;
 import no.formidler.storage.BlobStore;
-import no.formidler.storage.FileDigests;
 import no.formidler.transfer.FileTransfer;
 import no.formidler.transfer.ScanVerdictTarget;
 import org.springframework.stereotype.Component;
@@ -52,12 +55,13 @@ public class BackgroundScans {
         String sha256 = null;
         try (ScanSession session = scanner.open()) {
             FileTransfer t = transfer.get();
-            FileDigests digests = new FileDigests();
-            try (InputStream in = session.tee(digests.feeding(store.read(t.fileLocation().orElseThrow(), 0, t.fileSize())))) {
+            // Only the SHA-256 is compared: the MD5 that FileDigests computes as well would be thrown away.
+            MessageDigest digest = sha256();
+            try (InputStream in = session.tee(new DigestInputStream(store.read(t.fileLocation().orElseThrow(), 0, t.fileSize()), digest))) {
                 in.transferTo(OutputStream.nullOutputStream());
             }
             outcome = session.finish();
-            sha256 = digests.finish().sha256();
+            sha256 = HexFormat.of().formatHex(digest.digest());
             if (outcome instanceof ScanOutcome.Verdict verdict && t.sha256().isPresent()
                     && !t.sha256().get().equalsIgnoreCase(sha256)) {
                 // The scanner saw other bytes than were uploaded: its verdict says nothing about the upload.
@@ -81,6 +85,14 @@ public class BackgroundScans {
     public static final class NoVerdictException extends RuntimeException {
         public NoVerdictException(String reason) {
             super(reason, null, false, false); // an expected outcome: the reason says it all, a stack trace would not
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

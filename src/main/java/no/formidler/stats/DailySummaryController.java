@@ -5,6 +5,10 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,12 +16,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import no.formidler.error.BrokerError;
 import no.formidler.storage.BlobStore;
-import no.formidler.storage.FileDigests;
 import no.formidler.system.FormidlerProperties;
 import org.springframework.http.ContentDisposition;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -123,8 +125,13 @@ class DailySummaryController {
     }
 
     private static String md5(Path file) throws IOException {
+        // Only the MD5 is sent (X-File-Hash); FileDigests would compute a SHA-256 as well.
         try (InputStream in = Files.newInputStream(file)) {
-            return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(FileDigests.of(in).md5()));
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), md5));
+            return Base64.getEncoder().encodeToString(md5.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -53,6 +53,15 @@ public final class FileDigests {
         sha256.update(input, offset, length);
     }
 
+    /** Lets go of the copy buffers while these digests wait for the upload's next bytes (they come back when needed). */
+    public void park() {
+        md5.park();
+    }
+
+    int buffersHeld() {
+        return md5.buffersHeld();
+    }
+
     /** Finishes both digests: call once, after the last byte. */
     public Hex finish() {
         return new Hex(md5.hex(), HexFormat.of().formatHex(sha256.digest()));

@@ -6,7 +6,8 @@ import java.io.InputStream;
 
 /**
  * A stream decorator that sees every byte it passes exactly once, in order ({@link #observe}): single-byte reads go
- * through the array read, and skipping passes over nothing, so no byte escapes the digest, count or scan it feeds.
+ * through the array read, and skipping passes over nothing, so no byte escapes the digest, count or scan it feeds;
+ * and no mark and reset, so none is seen twice.
  */
 public abstract class ObservedInputStream extends FilterInputStream {
 
@@ -41,5 +42,20 @@ public abstract class ObservedInputStream extends FilterInputStream {
     @Override
     public long skip(long n) {
         return 0; // every byte must be observed
+    }
+
+    /** No mark and reset: a replayed byte would be observed twice. */
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    @Override
+    public void mark(int readLimit) {
+    }
+
+    @Override
+    public void reset() throws IOException {
+        throw new IOException("mark and reset are not supported: every byte is observed once");
     }
 }

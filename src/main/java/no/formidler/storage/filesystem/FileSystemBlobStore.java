@@ -25,6 +25,7 @@ import no.formidler.storage.LocalFileReadable;
 import no.formidler.storage.PartedBlobStore;
 import no.formidler.storage.ReachableStore;
 import no.formidler.storage.StorageFullException;
+import no.formidler.storage.SupersededWriteException;
 
 /**
  * Blobs as files under one directory. A write goes to a temporary file that is flushed to disk and then moved into
@@ -63,8 +64,16 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
                 }
                 channel.force(true);
             }
+            Path existing = target.getParent();
+            while (!Files.isDirectory(existing)) {
+                existing = existing.getParent();
+            }
             Files.createDirectories(target.getParent());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            // The caller answers 2xx on return: the new name, and any directory made for it, must survive a crash too.
+            for (Path directory = target.getParent(); !directory.equals(existing.getParent()); directory = directory.getParent()) {
+                forceDirectory(directory);
+            }
             return written;
         } catch (IOException e) {
             throw classified(e, key);
@@ -124,6 +133,8 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
                     forceDirectory(parts);
                 }
                 return new Part(number, offset, written, "");
+            } catch (SupersededWriteException e) {
+                throw e; // the file may hold the next writer's acknowledged bytes by now
             } catch (IOException e) {
                 cutBack(channel, offset, e);
                 throw classified(e, uploadKey);
@@ -136,7 +147,7 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
 
     /**
      * A failed part is cut off at once, not at the next write to the upload: its bytes may be what filled the disk,
-     * and the next write may never come.
+     * and the next write may never come. Not after a {@link SupersededWriteException}: another writer owns the file.
      */
     private static void cutBack(FileChannel channel, long offset, Exception failure) {
         try {

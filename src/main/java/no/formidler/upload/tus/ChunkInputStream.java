@@ -37,7 +37,14 @@ final class ChunkInputStream extends ObservedInputStream {
             return -1;
         }
         lease.requireHeld();
-        return super.read(buffer, offset, length);
+        try {
+            return super.read(buffer, offset, length);
+        } catch (IOException e) {
+            // A read that blocked while the lease ran out fails as a lost lease, whatever else went wrong: the store
+            // must then leave the upload's file to the request that took over.
+            lease.requireHeld();
+            throw e;
+        }
     }
 
     /** A read the client broke off ends the chunk: at the bytes that arrived, or in failure when it has a checksum. */

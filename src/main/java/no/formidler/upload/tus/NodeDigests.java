@@ -37,6 +37,7 @@ class NodeDigests {
 
     /** Keeps the digests of the stored bytes under the id just committed with them. */
     synchronized void keep(UUID digestsId, FileDigests digests) {
+        digests.park(); // a kept entry holds its digest states only, not 1 MiB of copy buffers
         byId.put(digestsId, digests);
     }
 }

@@ -11,6 +11,7 @@ import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
 import no.formidler.storage.FileDigests;
 import no.formidler.storage.PartedBlobStore.PartedUpload;
+import no.formidler.storage.StorageFullException;
 import no.formidler.transfer.StoredFile;
 import no.formidler.transfer.TransferLifecycle;
 import no.formidler.transfer.TransferLifecycle.Completion;
@@ -69,6 +70,10 @@ class TusCompletion {
             done = Optional.ofNullable(complete(lease));
         } catch (TusLeases.LeaseLostException e) {
             return Optional.empty(); // whoever took the upload over completes it, or the next HEAD or sweep does
+        } catch (StorageFullException e) {
+            // Nothing of the joined file was kept; the upload stays finished, and the next PATCH, HEAD or sweep retries.
+            log.warn("Finishing the TUS upload {}: the blob store is full: {}", id, e.getMessage());
+            throw new BrokerException(BrokerError.STORAGE_FULL);
         } catch (UncheckedIOException | IOException e) {
             log.error("Finishing the TUS upload {} failed; it stays finished and will be retried", id,
                     e instanceof UncheckedIOException u ? u.getCause() : e);

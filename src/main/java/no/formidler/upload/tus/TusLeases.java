@@ -1,11 +1,11 @@
 package no.formidler.upload.tus;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import no.formidler.storage.SupersededWriteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -113,7 +113,7 @@ class TusLeases implements DisposableBean {
     }
 
     /** The lease may have run out while the body streamed: another request may own the upload now. */
-    static final class LeaseLostException extends IOException {
+    static final class LeaseLostException extends SupersededWriteException {
         LeaseLostException() {
             super("The upload's lease was not renewed in time");
         }

@@ -180,8 +180,11 @@ class TusUploadRepository {
         jdbc.sql("delete from tus_upload where id = :id").param("id", id).update();
     }
 
-    /** Unfinished uploads (and partial ones no final has joined) past their expiry, locked for this transaction; rows another node holds are skipped. */
-    /** Expired uploads to clean up, but not those in {@code skipped} (their cleanup failed in this sweep). */
+    /**
+     * Expired uploads to clean up (unfinished ones, and partials no final has joined), locked for this transaction:
+     * rows another transaction or a live lease holds are skipped, and so are those in {@code skipped} (their cleanup
+     * failed in this sweep).
+     */
     List<TusUpload> claimExpired(Instant now, Collection<UUID> skipped, int limit) {
         return jdbc.sql("""
                         select * from tus_upload where (not finished or kind = 'partial') and expires <= :now

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import no.formidler.storage.BlobStore;
+import no.formidler.storage.StorageFullException;
 import no.formidler.storage.filesystem.FileSystemBlobStore;
 import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.GeneratedBytes;
@@ -35,6 +36,8 @@ class StorageFullTest extends ApiTest {
     private static final int MIB = 1024 * 1024;
     private static final SeparateDatabase DATABASE = SeparateDatabase.start();
     static final AtomicBoolean FULL = new AtomicBoolean();
+    /** The disk fills only when the parts are joined into the file (what a concatenation's copy meets). */
+    static final AtomicBoolean FULL_WHEN_JOINING = new AtomicBoolean();
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -50,6 +53,14 @@ class StorageFullTest extends ApiTest {
                 @Override
                 public long write(String key, InputStream content) throws IOException {
                     return super.write(key, filling(content));
+                }
+
+                @Override
+                public long compose(String blobKey, java.util.List<PartedUpload> uploads) throws IOException {
+                    if (FULL_WHEN_JOINING.get()) {
+                        throw new StorageFullException("No room for " + blobKey + ": No space left on device", null);
+                    }
+                    return super.compose(blobKey, uploads);
                 }
 
                 @Override
@@ -79,6 +90,29 @@ class StorageFullTest extends ApiTest {
     @AfterEach
     void roomAgain() {
         FULL.set(false);
+        FULL_WHEN_JOINING.set(false);
+    }
+
+    @Test
+    void aTusUploadWhoseFileCannotBeJoinedForAFullDiskIs507AndCompletesOnceThereIsRoom() throws Exception {
+        Scenario s = scenario().ready();
+        String id = s.initialize();
+        TusRequests tus = new TusRequests(client, s.senderToken);
+        String url = TusRequests.BASE + "/" + id;
+        byte[] file = GeneratedBytes.of(6, 100_000);
+        assertThat(tus.create(id, file.length).status()).isEqualTo(201);
+        FULL_WHEN_JOINING.set(true);
+
+        var full = tus.patch(url, 0, file);
+
+        assertThat(full.status()).as(full.toString()).isEqualTo(507);
+        assertThat(full.json().get("status").asInt()).isEqualTo(507);
+        assertThat(s.overview(id, s.senderToken).json().get("fileTransferStatus").asString()).isEqualTo("UploadStarted");
+        FULL_WHEN_JOINING.set(false);
+        var head = tus.head(url);
+        assertThat(head.status()).as("a HEAD completes the finished upload").isEqualTo(200);
+        assertThat(head.header("Upload-Offset")).isEqualTo(String.valueOf(file.length));
+        assertThat(s.overview(id, s.senderToken).json().get("fileTransferStatus").asString()).isEqualTo("Published");
     }
 
     @Test

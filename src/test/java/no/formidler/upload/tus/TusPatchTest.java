@@ -255,6 +255,37 @@ class TusPatchTest extends ApiTest {
         assertThat(tus.head(url).header("Upload-Offset")).isEqualTo("5");
     }
 
+    @Test
+    void aPatchThatLostItsLeaseLeavesTheBytesOfThePatchThatTookOverAlone() throws Exception {
+        tus.create(id, 3_000);
+        byte[] taken = new byte[1_500];
+        Arrays.fill(taken, (byte) 'b');
+        byte[] rest = new byte[1_500];
+        Arrays.fill(rest, (byte) 'c');
+        try (Socket stalled = halfSentPatch(2_000, 1_000); var connection = dataSource.getConnection()) {
+            UploadLocks.awaitPatchInProgress(connection.getMetaData().getURL(), connection.getMetaData().getUserName(),
+                    Duration.ofMinutes(1));
+            // What failed renewals leave behind: the stalled PATCH's lease ran out, and its renewals find it gone.
+            var ranOut = connection.prepareStatement("""
+                    update tus_upload set lease_owner = gen_random_uuid(), lease_expires = now() - interval '1 second'
+                    where id = cast(? as uuid)""");
+            ranOut.setString(1, id);
+            ranOut.executeUpdate();
+            var takeover = tus.patch(url, 0, taken);
+            assertThat(takeover.status()).as(takeover.toString()).isEqualTo(204);
+            assertThat(takeover.header("Upload-Offset")).isEqualTo("1500");
+            Thread.sleep(6_000); // one renewal (every 5 s at the default 20 s lease) tells the stalled PATCH it is out
+            stalled.getOutputStream().write(new byte[1_000]);
+            assertThat(statusLine(stalled)).isEqualTo("HTTP/1.1 423 ");
+        }
+        var last = tus.patch(url, 1_500, rest);
+        assertThat(last.status()).as("the acknowledged 1,500 bytes are still stored: " + last).isEqualTo(204);
+        byte[] file = new byte[3_000];
+        System.arraycopy(taken, 0, file, 0, 1_500);
+        System.arraycopy(rest, 0, file, 1_500, 1_500);
+        assertThat(downloadSha256(id)).isEqualTo(hex("SHA-256", file));
+    }
+
     private Socket halfSentPatch(int contentLength, int sent) throws Exception {
         Socket socket = new Socket("127.0.0.1", java.net.URI.create(client.baseUrl()).getPort());
         OutputStream out = socket.getOutputStream();
