@@ -1,6 +1,7 @@
 package no.formidler.upload.tus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -59,18 +60,19 @@ class TusCompletionTest extends ApiTest {
         String first = partial((byte) 'a');
         String second = partial((byte) 'b');
         AtomicBoolean done = new AtomicBoolean();
-        // Sampled every 10 ms: a broker session idle inside a transaction for more than 300 ms is one waiting on I/O.
+        // Sampled every 5 ms: a broker session idle inside a transaction for more than 50 ms is one waiting on I/O (the
+        // previous code sat idle in its transaction for the whole join and re-read).
         CompletableFuture<Integer> idleInTransaction = CompletableFuture.supplyAsync(() -> {
             int seen = 0;
             try (Connection connection = dataSource.getConnection(); PreparedStatement idle = connection.prepareStatement("""
                     select count(*) from pg_stat_activity where state like 'idle in transaction%'
-                      and now() - state_change > interval '300 milliseconds' and pid <> pg_backend_pid()""")) {
+                      and now() - state_change > interval '50 milliseconds' and pid <> pg_backend_pid()""")) {
                 while (!done.get()) {
                     try (ResultSet rs = idle.executeQuery()) {
                         rs.next();
                         seen = Math.max(seen, rs.getInt(1));
                     }
-                    Thread.sleep(10);
+                    Thread.sleep(5);
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -82,10 +84,11 @@ class TusCompletionTest extends ApiTest {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         done.set(true);
         assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
-        assertThat(millis).as("the completion took long enough to be seen").isGreaterThan(300);
-        assertThat(idleInTransaction.get()).as("sessions idle in a transaction during the completion").isZero();
         assertThat(s.status(id)).isEqualTo("Published");
         assertThat(s.overview(id, s.senderToken).json().get("checksum").asString()).isEqualTo(expectedMd5());
+        // On a fast machine the join may end before a 50 ms idle spell could be seen: then this part says nothing.
+        assumeTrue(millis > 150, () -> "the completion took " + millis + " ms, too short to be observed");
+        assertThat(idleInTransaction.get()).as("sessions idle in a transaction during the completion").isZero();
     }
 
     @Test
