@@ -16,6 +16,7 @@ final class IsoDuration {
     private static final DatatypeFactory FACTORY;
     /** The reference's TimeSpan.MaxValue (10,675,199 days and a bit): longer is a format error there, and here. */
     private static final BigDecimal LONGEST_SECONDS = new BigDecimal("922337203685.4775807");
+    private static final Duration LONGEST = Duration.ofSeconds(922_337_203_685L, 477_580_700);
 
     static {
         try {
@@ -33,7 +34,8 @@ final class IsoDuration {
             return Optional.empty();
         }
         if (text.contains(":")) {
-            return TimeSpanText.parse(text);
+            // TimeSpan text may name up to 99,999,999 days: longer than TimeSpan.MaxValue is refused here as well.
+            return TimeSpanText.parse(text).filter(d -> d.compareTo(LONGEST) <= 0);
         }
         try {
             var d = FACTORY.newDuration(text.trim());
