@@ -29,7 +29,8 @@ import no.formidler.storage.SupersededWriteException;
 
 /**
  * Blobs as files under one directory. A write goes to a temporary file that is flushed to disk and then moved into
- * place atomically, so a reader never sees a partial blob, also after a crash. Parted uploads are one staging file
+ * place atomically, so a reader never sees a partial blob, also after a crash; its bytes go to the disk while they
+ * arrive ({@link EarlyWriteback}), not all at that flush. Parted uploads are one staging file
  * each under {@code .parts/}, written at each part's offset and moved into place whole by {@link #compose}.
  */
 public class FileSystemBlobStore implements BlobStore, PartedBlobStore, ReachableStore, LocalFileReadable, ListableStore {
@@ -53,7 +54,8 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
         try {
             long written = 0;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
+                 OutputStream out = Channels.newOutputStream(channel);
+                 EarlyWriteback writeback = new EarlyWriteback(() -> channel.force(false))) {
                 byte[] buffer = new byte[BUFFER_SIZE];
                 int n;
                 // Fill the buffer before each write: a request body arrives in socket-sized pieces (8 KiB), and a
@@ -61,7 +63,9 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
                 while ((n = content.readNBytes(buffer, 0, buffer.length)) > 0) {
                     out.write(buffer, 0, n);
                     written += n;
+                    writeback.written(n);
                 }
+                writeback.finish();
                 channel.force(true);
             }
             Path existing = target.getParent();
