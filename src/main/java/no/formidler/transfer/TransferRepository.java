@@ -99,6 +99,16 @@ class TransferRepository {
         return find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
     }
 
+    /**
+     * {@link #require} without the recipients (their list is empty): one read, for checks that look at the transfer's
+     * own columns only.
+     */
+    FileTransfer requireWithoutRecipients(UUID id) {
+        return jdbc.sql("select * from file_transfer where id = :id").param("id", id)
+                .query((rs, n) -> row(rs).transfer()).optional()
+                .orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+    }
+
     /** {@link #findForUpdate}, or {@code FILE_TRANSFER_NOT_FOUND} (404). */
     FileTransfer requireForUpdate(UUID id) {
         return findForUpdate(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
