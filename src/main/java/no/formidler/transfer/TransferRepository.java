@@ -83,9 +83,11 @@ class TransferRepository {
     }
 
     Optional<FileTransfer> find(UUID id) {
-        return jdbc.sql("select * from file_transfer where id = :id").param("id", id)
-                .query((rs, n) -> row(rs)).optional()
-                .map(partial -> partial.withRecipients(recipients(id)));
+        return findRow(id).map(partial -> partial.withRecipients(recipients(id)));
+    }
+
+    private Optional<Row> findRow(UUID id) {
+        return jdbc.sql("select * from file_transfer where id = :id").param("id", id).query((rs, n) -> row(rs)).optional();
     }
 
     /** Only the status, by the primary key, without a lock: the cheap look an upload in flight takes now and then. */
@@ -104,9 +106,7 @@ class TransferRepository {
      * own columns only.
      */
     FileTransfer requireWithoutRecipients(UUID id) {
-        return jdbc.sql("select * from file_transfer where id = :id").param("id", id)
-                .query((rs, n) -> row(rs).transfer()).optional()
-                .orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+        return findRow(id).map(Row::transfer).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
     }
 
     /** {@link #findForUpdate}, or {@code FILE_TRANSFER_NOT_FOUND} (404). */
