@@ -64,11 +64,11 @@ public class TransferLifecycle {
 
     /**
      * The checks of {@link #startUpload} without its change: may the caller go on with an upload already started
-     * (a resumed upload's next piece)? Nothing is recorded.
+     * (a resumed upload's next piece)? Nothing is recorded. No transaction and no recipients: a TUS PATCH asks once
+     * per chunk, and no bytes flow during its round trips; the reads are by primary key and each is a check on its own.
      */
-    @Transactional(readOnly = true)
     public UploadTarget resumeUpload(Caller caller, UUID id) {
-        FileTransfer transfer = transfers.require(id);
+        FileTransfer transfer = transfers.requireWithoutRecipients(id);
         access.requireSender(caller, transfer);
         if (!transfer.status().acceptsUpload()) {
             throw new BrokerException(BrokerError.FILE_TRANSFER_ALREADY_UPLOADED);

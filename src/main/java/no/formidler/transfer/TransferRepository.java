@@ -83,9 +83,11 @@ class TransferRepository {
     }
 
     Optional<FileTransfer> find(UUID id) {
-        return jdbc.sql("select * from file_transfer where id = :id").param("id", id)
-                .query((rs, n) -> row(rs)).optional()
-                .map(partial -> partial.withRecipients(recipients(id)));
+        return findRow(id).map(partial -> partial.withRecipients(recipients(id)));
+    }
+
+    private Optional<Row> findRow(UUID id) {
+        return jdbc.sql("select * from file_transfer where id = :id").param("id", id).query((rs, n) -> row(rs)).optional();
     }
 
     /** Only the status, by the primary key, without a lock: the cheap look an upload in flight takes now and then. */
@@ -97,6 +99,14 @@ class TransferRepository {
     /** The transfer; {@code FILE_TRANSFER_NOT_FOUND} (404) when there is none. */
     FileTransfer require(UUID id) {
         return find(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+    }
+
+    /**
+     * {@link #require} without the recipients (their list is empty): one read, for checks that look at the transfer's
+     * own columns only.
+     */
+    FileTransfer requireWithoutRecipients(UUID id) {
+        return findRow(id).map(Row::transfer).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
     }
 
     /** {@link #findForUpdate}, or {@code FILE_TRANSFER_NOT_FOUND} (404). */

@@ -132,7 +132,9 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
             channel.position(offset);
             try {
                 long written = copy(content, channel);
-                channel.force(true);
+                // fdatasync: the bytes and what reading them back needs (the blocks, the file's new size) are made
+                // durable; only the times are not, and nothing reads them.
+                channel.force(false);
                 if (created) {
                     forceDirectory(parts);
                 }

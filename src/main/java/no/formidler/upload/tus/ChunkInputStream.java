@@ -47,20 +47,37 @@ final class ChunkInputStream extends ObservedInputStream {
         }
     }
 
-    /** A read the client broke off ends the chunk: at the bytes that arrived, or in failure when it has a checksum. */
+    /**
+     * Fills the reader's buffer (or reaches the body's end) before passing it on, as the streamed upload does: the
+     * body arrives in socket-sized pieces, and the digests then take one hand-over per large slice instead of one per
+     * piece. A read the client broke off ends the chunk: at the bytes that arrived, or in failure when it has a
+     * checksum. The lease is looked at before every socket read, as the bytes come.
+     */
     @Override
     protected int fill(byte[] buffer, int offset, int length) throws IOException {
-        try {
-            return super.fill(buffer, offset, length);
-        } catch (WatchedInputStream.UploadStoppedException stopped) {
-            throw stopped; // not the client's doing: the transfer was withdrawn meanwhile
-        } catch (IOException e) {
-            if (checksum != null) {
-                throw new ClientGoneException(e);
+        int n = 0;
+        while (n < length && !clientGone) {
+            int read;
+            try {
+                read = super.fill(buffer, offset + n, length - n);
+            } catch (WatchedInputStream.UploadStoppedException stopped) {
+                throw stopped; // not the client's doing: the transfer was withdrawn meanwhile
+            } catch (IOException e) {
+                if (checksum != null) {
+                    throw new ClientGoneException(e);
+                }
+                clientGone = true;
+                break;
             }
-            clientGone = true;
-            return -1;
+            if (read < 0) {
+                break;
+            }
+            n += read;
+            if (n < length) {
+                lease.requireHeld();
+            }
         }
+        return n == 0 && length > 0 ? -1 : n;
     }
 
     @Override

@@ -50,20 +50,25 @@ class TusLeases implements DisposableBean {
     Lease take(UploadRef ref) {
         UUID owner = UUID.randomUUID();
         long taken = System.nanoTime();
-        TusUpload upload = uploads.takeLease(ref, owner, duration).orElseThrow(TusError.UPLOAD_NOT_FOUND::exception);
-        return new Lease(upload, owner, taken);
+        TusUploadRepository.Leased leased = uploads.takeLease(ref, owner, duration)
+                .orElseThrow(TusError.UPLOAD_NOT_FOUND::exception);
+        return new Lease(leased.upload(), leased.parts(), owner, taken);
     }
 
     /** One PATCH's hold on an upload; closing it ends the lease if the commit did not. */
     final class Lease implements AutoCloseable {
         private final TusUpload upload;
+        private final int parts;
         private final UUID owner;
         private final ScheduledFuture<?> renewal;
+        /** The chunk's commit ended the lease: closing has nothing left to release. */
+        private boolean ended;
         /** Until when (System.nanoTime) the lease is surely ours: a quarter of its length before it could run out. */
         private volatile long heldUntil;
 
-        private Lease(TusUpload upload, UUID owner, long takenAt) {
+        private Lease(TusUpload upload, int parts, UUID owner, long takenAt) {
             this.upload = upload;
+            this.parts = parts;
             this.owner = owner;
             this.heldUntil = takenAt + duration.toNanos() * 3 / 4;
             long interval = Math.max(1, duration.toMillis() / 4);
@@ -74,8 +79,18 @@ class TusLeases implements DisposableBean {
             return upload;
         }
 
+        /** How many parts the upload had recorded when the lease was taken. */
+        int parts() {
+            return parts;
+        }
+
         UUID owner() {
             return owner;
+        }
+
+        /** The commit of this lease's chunk ended it (in the same statement): no release to send on close. */
+        void endedByCommit() {
+            ended = true;
         }
 
         /**
@@ -104,6 +119,9 @@ class TusLeases implements DisposableBean {
         @Override
         public void close() {
             renewal.cancel(false);
+            if (ended) {
+                return;
+            }
             try {
                 uploads.releaseLease(upload.id(), owner);
             } catch (DataAccessException e) {

@@ -20,7 +20,6 @@ import no.formidler.upload.WatchedInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * PATCH (TUS core + checksum + expiration): appends one chunk at the upload's offset. The PATCH holds the upload's
@@ -38,12 +37,11 @@ class TusPatch {
     private final TusStorage storage;
     private final TransferLifecycle lifecycle;
     private final TusCompletion completion;
-    private final TransactionTemplate tx;
     private final TusProperties properties;
     private final Clock clock;
 
     TusPatch(TusUploadRepository uploads, TusLeases leases, NodeDigests digests, TusStorage storage,
-             TransferLifecycle lifecycle, TusCompletion completion, TransactionTemplate tx, TusProperties properties,
+             TransferLifecycle lifecycle, TusCompletion completion, TusProperties properties,
              Clock clock) {
         this.uploads = uploads;
         this.leases = leases;
@@ -51,7 +49,6 @@ class TusPatch {
         this.storage = storage;
         this.lifecycle = lifecycle;
         this.completion = completion;
-        this.tx = tx;
         this.properties = properties;
         this.clock = clock;
     }
@@ -105,7 +102,7 @@ class TusPatch {
         InputStream watched = new WatchedInputStream(chunk.body(), () -> lifecycle.withdrawn(ref.fileTransferId()),
                 WatchedInputStream.LOOK_EVERY);
         ChunkInputStream body = new ChunkInputStream(watched, lease, running, chunk.checksum());
-        Part part = write(upload, body);
+        Part part = write(upload, lease.parts(), body);
         if (!body.checksumMatches(chunk.checksum())) {
             throw TusError.CHECKSUM_MISMATCH.exception(); // nothing recorded; the stored bytes are overwritten next time
         }
@@ -117,11 +114,10 @@ class TusPatch {
         boolean finished = offset == upload.length();
         Instant expires = finished && upload.kind() == TusUpload.Kind.SINGLE ? now : now.plus(properties.uploadExpiration());
         Optional<UUID> digestsId = running.map(d -> UUID.randomUUID());
-        boolean recorded = Boolean.TRUE.equals(tx.execute(status ->
-                uploads.recordPart(upload.id(), lease.owner(), part, digestsId, expires, finished)));
-        if (!recorded) {
+        if (!uploads.recordPart(upload.id(), lease.owner(), part, digestsId, expires, finished)) {
             throw TusError.LOCKED.exception(); // the lease ran out and another request took the upload over
         }
+        lease.endedByCommit();
         digestsId.ifPresent(id -> digests.keep(id, running.orElseThrow()));
         if (body.clientGone()) {
             log.info("TUS upload {}: the client went away; kept the {} bytes that arrived, offset now {}",
@@ -130,9 +126,9 @@ class TusPatch {
         return new Stored(offset, expires, finished);
     }
 
-    private Part write(TusUpload upload, ChunkInputStream body) {
+    private Part write(TusUpload upload, int parts, ChunkInputStream body) {
         try {
-            return storage.parted().writePart(upload.partsKey(), uploads.partCount(upload.id()) + 1, upload.offset(), body);
+            return storage.parted().writePart(upload.partsKey(), parts + 1, upload.offset(), body);
         } catch (ChunkInputStream.TooMuchDataException e) {
             throw TusError.TOO_MUCH_DATA.exception(upload.remaining());
         } catch (ChunkInputStream.ClientGoneException e) {

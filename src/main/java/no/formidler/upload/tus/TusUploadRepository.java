@@ -100,20 +100,25 @@ class TusUploadRepository {
                 .param("id", id).param("owner", owner).query((rs, n) -> trusted(row(rs))).optional();
     }
 
+    /** An upload as its lease was taken, with the number of parts it has recorded. */
+    record Leased(TusUpload upload, int parts) {
+    }
+
     /**
-     * Takes the lease on the upload for {@code owner} unless another live lease holds it: the upload as it is now, or
-     * empty when there is no such upload. The database's clock is the only one leases are measured by.
+     * Takes the lease on the upload for {@code owner} unless another live lease holds it: the upload as it is now
+     * (with its part count, so a PATCH needs no other read), or empty when there is no such upload. The database's
+     * clock is the only one leases are measured by.
      */
-    Optional<TusUpload> takeLease(UploadRef ref, UUID owner, Duration duration) {
-        Optional<TusUpload> taken = jdbc.sql("""
+    Optional<Leased> takeLease(UploadRef ref, UUID owner, Duration duration) {
+        Optional<Leased> taken = jdbc.sql("""
                         update tus_upload set lease_owner = :owner,
                           lease_expires = now() + make_interval(secs => :seconds)
                         where id = :id and file_transfer_id = :transferId
                           and not coalesce(lease_expires > now(), false)
-                        returning *""")
+                        returning *, (select count(*) from tus_part where upload_id = tus_upload.id) as parts""")
                 .param("owner", owner).param("seconds", duration.toMillis() / 1000.0)
                 .param("id", ref.uploadId()).param("transferId", ref.fileTransferId())
-                .query((rs, n) -> trusted(row(rs))).optional();
+                .query((rs, n) -> new Leased(trusted(row(rs)), rs.getInt("parts"))).optional();
         if (taken.isEmpty() && find(ref.uploadId()).filter(ref::owns).isPresent()) {
             throw new UploadLockedException(null);
         }
@@ -139,29 +144,29 @@ class TusUploadRepository {
     }
 
     /**
-     * Records a stored part, moves the upload's offset past it and ends {@code owner}'s lease, in the caller's
-     * transaction; false (and nothing changed) when the lease is no longer {@code owner}'s.
+     * Records a stored part, moves the upload's offset past it and ends {@code owner}'s lease, in one statement (so
+     * atomic without a transaction of the caller's, and one round trip); false (and nothing changed) when the lease is
+     * no longer {@code owner}'s.
      */
     boolean recordPart(UUID id, UUID owner, Part part, Optional<UUID> digestsId, Instant expires, boolean finished) {
-        jdbc.sql("""
-                        insert into tus_part (upload_id, number, upload_offset, size, tag)
-                        values (:id, :number, :offset, :size, :tag)""")
-                .param("id", id)
-                .param("number", part.number())
-                .param("offset", part.offset())
-                .param("size", part.size())
-                .param("tag", part.tag())
-                .update();
         return jdbc.sql("""
-                        update tus_upload set upload_offset = :offset, digests_id = :digests, expires = :expires,
-                          finished = :finished, lease_owner = null, lease_expires = null
-                        where id = :id and lease_owner = :owner""")
-                .param("offset", part.offset() + part.size())
+                        with moved as (
+                          update tus_upload set upload_offset = :end, digests_id = :digests, expires = :expires,
+                            finished = :finished, lease_owner = null, lease_expires = null
+                          where id = :id and lease_owner = :owner
+                          returning id)
+                        insert into tus_part (upload_id, number, upload_offset, size, tag)
+                        select id, :number, :offset, :size, :tag from moved""")
+                .param("end", part.offset() + part.size())
                 .param("digests", digestsId.orElse(null), Types.OTHER)
                 .param("expires", utc(expires))
                 .param("finished", finished)
                 .param("id", id)
                 .param("owner", owner)
+                .param("number", part.number())
+                .param("offset", part.offset())
+                .param("size", part.size())
+                .param("tag", part.tag())
                 .update() == 1;
     }
 
@@ -170,10 +175,6 @@ class TusUploadRepository {
                 .query((rs, n) -> new Part(rs.getInt("number"), rs.getLong("upload_offset"), rs.getLong("size"),
                         rs.getString("tag")))
                 .list();
-    }
-
-    int partCount(UUID id) {
-        return jdbc.sql("select count(*) from tus_part where upload_id = :id").param("id", id).query(Integer.class).single();
     }
 
     void delete(UUID id) {
