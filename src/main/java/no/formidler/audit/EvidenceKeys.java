@@ -7,36 +7,35 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import no.formidler.secrets.SealedFiles;
 import no.formidler.system.FormidlerProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * The EC P-256 keys receipts and checkpoints are signed with: the current one, and every earlier one whose public
  * half stays published so that what it signed still verifies. Standalone, the keys live in
- * {@code <data-dir>/evidence-keys.json} (the last is current, replaced when older than {@code key-max-age}); with
- * several nodes they come from configuration.
+ * {@code <data-dir>/evidence-keys.json} (the last is current, replaced when older than {@code key-max-age}), sealed
+ * ({@link SealedFiles}) so a copy of the directory without the secrets key reveals none; with several nodes they come
+ * from configuration.
  */
 @Component
 public class EvidenceKeys {
     private final Path keyFile;
+    private final SealedFiles files;
     private final EvidenceProperties properties;
     private final Clock clock;
     private volatile List<ECKey> keys;
 
-    EvidenceKeys(FormidlerProperties broker, EvidenceProperties properties, Clock clock) {
+    EvidenceKeys(FormidlerProperties broker, SealedFiles files, EvidenceProperties properties, Clock clock) {
         this.keyFile = broker.dataDir().resolve("evidence-keys.json");
+        this.files = files;
         this.properties = properties;
         this.clock = clock;
         this.keys = properties.signingKey() == null ? fromDataDir() : fromConfiguration();
@@ -77,13 +76,10 @@ public class EvidenceKeys {
 
     private List<ECKey> fromDataDir() {
         try {
-            if (!Files.exists(keyFile)) {
-                Files.createDirectories(keyFile.getParent());
+            if (files.read(keyFile).isEmpty()) {
                 write(List.of(generate(clock.instant())));
             }
-            return JWKSet.parse(Files.readString(keyFile)).getKeys().stream().map(JWK::toECKey).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return JWKSet.parse(files.read(keyFile).orElseThrow()).getKeys().stream().map(JWK::toECKey).toList();
         } catch (ParseException e) {
             throw new IllegalStateException("Cannot read the evidence keys " + keyFile, e);
         }
@@ -119,12 +115,6 @@ public class EvidenceKeys {
     }
 
     private void write(List<ECKey> all) {
-        try {
-            Path temp = Files.createTempFile(keyFile.getParent(), "evidence-keys", ".tmp");
-            Files.writeString(temp, new JWKSet(List.copyOf(all)).toString(false), StandardCharsets.UTF_8);
-            Files.move(temp, keyFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        files.write(keyFile, new JWKSet(List.copyOf(all)).toString(false));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.formidler.secrets.SealedFiles;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -32,8 +33,8 @@ final class BrokerTokenSigner {
         this.clock = clock;
     }
 
-    static BrokerTokenSigner load(Path keyFile, String issuer, Clock clock) {
-        return new BrokerTokenSigner(SigningKey.load(keyFile), issuer, clock);
+    static BrokerTokenSigner load(Path keyFile, SealedFiles files, String issuer, Clock clock) {
+        return new BrokerTokenSigner(SigningKey.load(keyFile, files), issuer, clock);
     }
 
     String issuer() {

@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.formidler.secrets.SealedFiles;
 
 /**
  * The development token issuer: signs Altinn-shaped enterprise and system-user tokens with an RSA key kept in the
@@ -28,8 +29,8 @@ public final class DevTokenIssuer {
     }
 
     /** Loads the signing key from {@code keyFile}, creating it on first use. */
-    public static DevTokenIssuer load(Path keyFile, String issuer, Clock clock) {
-        return new DevTokenIssuer(SigningKey.load(keyFile), issuer, clock);
+    public static DevTokenIssuer load(Path keyFile, SealedFiles files, String issuer, Clock clock) {
+        return new DevTokenIssuer(SigningKey.load(keyFile, files), issuer, clock);
     }
 
     public String issuer() {

@@ -1,6 +1,7 @@
 package no.formidler.auth;
 
 import java.time.Clock;
+import no.formidler.secrets.SealedFiles;
 import no.formidler.system.FormidlerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,9 @@ class MaskinportenConfiguration {
     private static final Clock TOKEN_CLOCK = Clock.systemUTC();
 
     @Bean
-    MaskinportenIssuer maskinportenIssuer(FormidlerProperties properties, MaskinportenSettings settings) {
-        return MaskinportenIssuer.load(properties.dataDir().resolve("maskinporten-issuer").resolve("signing-key.jwk.json"),
+    MaskinportenIssuer maskinportenIssuer(FormidlerProperties properties, MaskinportenSettings settings,
+                                          SealedFiles files) {
+        return MaskinportenIssuer.load(properties.dataDir().resolve("maskinporten-issuer").resolve("signing-key.jwk.json"), files,
                 settings.issuer(), settings.lifetime(), TOKEN_CLOCK);
     }
 

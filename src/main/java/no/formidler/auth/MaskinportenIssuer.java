@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import no.formidler.secrets.SealedFiles;
 
 /** Signs the access tokens of the Maskinporten-compatible endpoint, with a key kept in the data directory. */
 final class MaskinportenIssuer {
@@ -23,8 +24,8 @@ final class MaskinportenIssuer {
         this.clock = clock;
     }
 
-    static MaskinportenIssuer load(Path keyFile, String issuer, Duration lifetime, Clock clock) {
-        return new MaskinportenIssuer(SigningKey.load(keyFile), issuer, lifetime, clock);
+    static MaskinportenIssuer load(Path keyFile, SealedFiles files, String issuer, Duration lifetime, Clock clock) {
+        return new MaskinportenIssuer(SigningKey.load(keyFile, files), issuer, lifetime, clock);
     }
 
     String issuer() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import no.formidler.secrets.SealedFiles;
 import no.formidler.system.FormidlerProperties;
 import no.formidler.web.ProblemResponse;
 import org.slf4j.Logger;
@@ -154,8 +155,8 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnDevTokens
-    DevTokenIssuer devTokenIssuer(FormidlerProperties properties) {
-        return DevTokenIssuer.load(properties.dataDir().resolve("dev-issuer").resolve("signing-key.jwk.json"),
+    DevTokenIssuer devTokenIssuer(FormidlerProperties properties, SealedFiles files) {
+        return DevTokenIssuer.load(properties.dataDir().resolve("dev-issuer").resolve("signing-key.jwk.json"), files,
                 properties.devTokens().issuer(), TOKEN_CLOCK);
     }
 
@@ -172,8 +173,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    BrokerTokenSigner brokerTokenSigner(FormidlerProperties properties) {
-        return BrokerTokenSigner.load(properties.dataDir().resolve("broker-issuer").resolve("signing-key.jwk.json"),
+    BrokerTokenSigner brokerTokenSigner(FormidlerProperties properties, SealedFiles files) {
+        return BrokerTokenSigner.load(properties.dataDir().resolve("broker-issuer").resolve("signing-key.jwk.json"), files,
                 properties.tokenExchange().issuer(), TOKEN_CLOCK);
     }
 

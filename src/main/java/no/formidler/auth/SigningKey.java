@@ -8,19 +8,16 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.util.UUID;
+import no.formidler.secrets.SealedFiles;
 
 /**
  * An RSA key the broker signs its own tokens with, kept as a JWK file in the data directory so that tokens stay valid
- * across restarts and on every node that shares the directory. Created on first use, atomically.
+ * across restarts and on every node that shares the directory. Created on first use, atomically; sealed
+ * ({@link SealedFiles}), so a copy of the directory without the secrets key reveals no private key.
  */
 final class SigningKey {
     private final RSAKey key;
@@ -29,18 +26,13 @@ final class SigningKey {
         this.key = key;
     }
 
-    static SigningKey load(Path keyFile) {
+    static SigningKey load(Path keyFile, SealedFiles files) {
         try {
-            if (!Files.exists(keyFile)) {
-                Files.createDirectories(keyFile.getParent());
-                RSAKey generated = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-                Path temp = Files.createTempFile(keyFile.getParent(), "jwk", ".tmp");
-                Files.writeString(temp, generated.toJSONString(), StandardCharsets.UTF_8);
-                Files.move(temp, keyFile, StandardCopyOption.ATOMIC_MOVE);
+            if (files.read(keyFile).isEmpty()) {
+                files.write(keyFile, new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate().toJSONString());
             }
-            return new SigningKey(RSAKey.parse(Files.readString(keyFile)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Read back: when nodes sharing the directory race to create it, all sign with the one that stayed.
+            return new SigningKey(RSAKey.parse(files.read(keyFile).orElseThrow()));
         } catch (JOSEException | ParseException e) {
             throw new IllegalStateException("Cannot load the signing key " + keyFile, e);
         }

@@ -11,8 +11,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals secrets the broker must keep in its database (webhook signing secrets) with AES-256-GCM under a key that is
- * not in that database ({@link SecretsConfiguration}), so a copy of the database alone reveals none of them. Sealed
+ * Seals secrets the broker must keep in its database (webhook signing secrets) or data directory (private keys, through
+ * {@link SealedFiles}) with AES-256-GCM under a key that is in neither ({@link SecretsConfiguration}), so a copy of
+ * them alone reveals none of the secrets. Sealed
  * text is {@code sealed:v1:<base64 of nonce and ciphertext>}; text without that prefix is a row from before
  * sealing and is read as it is.
  */
@@ -72,7 +73,11 @@ public final class SecretBox {
     /** A sealed secret that the configured key does not open. */
     public static final class WrongKeyException extends IllegalStateException {
         WrongKeyException() {
-            super("A stored secret does not open with formidler.secrets.key-file: the key is not the one it was sealed with");
+            this("A stored secret does not open with formidler.secrets.key-file: the key is not the one it was sealed with");
+        }
+
+        WrongKeyException(String message) {
+            super(message);
         }
     }
 }

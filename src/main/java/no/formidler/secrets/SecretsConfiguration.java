@@ -18,8 +18,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The key of the {@link SecretBox}: {@code formidler.secrets.key-file} (32 random bytes, base64), kept apart from the
- * database it protects. Not set: {@code <data-dir>/secrets.key}, generated on first start (owner-only permissions)
- * and logged; a deployment that backs up or shares the database should set the file, or the key, elsewhere.
+ * database and the data directory it protects. Not set: {@code <data-dir>/secrets.key}, generated on first start
+ * (owner-only permissions) and logged, which keeps a standalone broker working out of the box but protects nothing
+ * in a copy of the whole data directory: a deployment that backs it up should set the file elsewhere.
  */
 @Configuration(proxyBeanMethods = false)
 class SecretsConfiguration {
@@ -34,14 +35,23 @@ class SecretsConfiguration {
                     throw new IllegalStateException("formidler.secrets.key-file " + file + " does not exist");
                 }
                 generate(file);
-                log.warn("Generated the key that seals webhook secrets at {} (formidler.secrets.key-file not set); "
-                        + "keep it apart from database backups", file.toAbsolutePath());
+                log.warn("Generated the key that seals webhook secrets and private keys at {} (formidler.secrets.key-file "
+                        + "not set); keep it apart from database and data directory backups", file.toAbsolutePath());
+            } else if (file.toAbsolutePath().normalize().startsWith(properties.dataDir().toAbsolutePath().normalize())) {
+                log.warn("The key that seals webhook secrets and private keys, {}, is inside the data directory: a "
+                        + "backup of the directory carries its key. Set formidler.secrets.key-file elsewhere "
+                        + "(docs/security.md)", file.toAbsolutePath());
             }
             byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
             return new SecretBox(key);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the secrets key " + file, e);
         }
+    }
+
+    @Bean
+    SealedFiles sealedFiles(SecretBox box) {
+        return new SealedFiles(box);
     }
 
     private static void generate(Path file) throws IOException {
