@@ -48,8 +48,12 @@ public final class SealedFiles {
             Path directory = file.toAbsolutePath().getParent();
             Files.createDirectories(directory);
             Path temp = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
-            Files.writeString(temp, box.seal(text), StandardCharsets.US_ASCII);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.writeString(temp, box.seal(text), StandardCharsets.US_ASCII);
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp); // gone after the move; a failed write leaves no stray copy behind
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
