@@ -15,8 +15,13 @@ import java.util.concurrent.Executors;
  * kernel allocated the blocks) fails the write at its next step.
  */
 final class EarlyWriteback implements AutoCloseable {
-    /** Bytes written between two flushes: 64 flushes per GiB, and at most about twice this dirty at the end. */
+    /** Bytes written between two flushes of a whole file: 64 flushes per GiB, and at most about twice this dirty at the end. */
     static final long EVERY = 16L << 20;
+    /**
+     * Bytes written between two flushes of one part of a resumable upload: a part is a few MiB (a TUS client's chunk),
+     * each answered only after its own force, so at {@link #EVERY} that force would still wait for the whole part.
+     */
+    static final long EVERY_IN_A_PART = 2L << 20;
     /** One thread per upload whose flush is in flight at most; idle ones end after a minute. */
     private static final ExecutorService FLUSHERS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "store-writeback");
@@ -24,6 +29,7 @@ final class EarlyWriteback implements AutoCloseable {
         return thread;
     });
     private final Flush flush;
+    private final long every;
     private long unflushed;
     private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
 
@@ -33,13 +39,18 @@ final class EarlyWriteback implements AutoCloseable {
     }
 
     EarlyWriteback(Flush flush) {
+        this(flush, EVERY);
+    }
+
+    EarlyWriteback(Flush flush, long every) {
         this.flush = flush;
+        this.every = every;
     }
 
     /** Counts {@code bytes} more written; starts a flush when enough are and none is in flight. */
     void written(long bytes) throws IOException {
         unflushed += bytes;
-        if (unflushed >= EVERY && inFlight.isDone()) {
+        if (unflushed >= every && inFlight.isDone()) {
             finish();
             unflushed = 0;
             inFlight = CompletableFuture.runAsync(() -> {

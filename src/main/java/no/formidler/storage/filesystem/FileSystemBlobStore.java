@@ -31,7 +31,8 @@ import no.formidler.storage.SupersededWriteException;
  * Blobs as files under one directory. A write goes to a temporary file that is flushed to disk and then moved into
  * place atomically, so a reader never sees a partial blob, also after a crash; its bytes go to the disk while they
  * arrive ({@link EarlyWriteback}), not all at that flush. Parted uploads are one staging file
- * each under {@code .parts/}, written at each part's offset and moved into place whole by {@link #compose}.
+ * each under {@code .parts/}, written at each part's offset (its bytes, too, sent to the disk while they arrive) and
+ * moved into place whole by {@link #compose}.
  */
 public class FileSystemBlobStore implements BlobStore, PartedBlobStore, ReachableStore, LocalFileReadable, ListableStore {
     private static final int BUFFER_SIZE = 256 * 1024;
@@ -121,7 +122,8 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
     public Part writePart(String uploadKey, int number, long offset, InputStream content) throws IOException {
         Path staging = stagingOf(uploadKey);
         boolean created = !Files.exists(staging);
-        try (FileChannel channel = FileChannel.open(staging, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(staging, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             EarlyWriteback writeback = new EarlyWriteback(() -> channel.force(false), EarlyWriteback.EVERY_IN_A_PART)) {
             long size = channel.size();
             if (size < offset) {
                 throw new IOException("Upload " + uploadKey + " holds " + size + " bytes; no part can start at " + offset);
@@ -131,7 +133,8 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
             }
             channel.position(offset);
             try {
-                long written = copy(content, channel);
+                long written = copy(content, channel, writeback);
+                writeback.finish();
                 // fdatasync: the bytes and what reading them back needs (the blocks, the file's new size) are made
                 // durable; only the times are not, and nothing reads them.
                 channel.force(false);
@@ -227,7 +230,7 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
         }
     }
 
-    private static long copy(InputStream content, FileChannel channel) throws IOException {
+    private static long copy(InputStream content, FileChannel channel, EarlyWriteback writeback) throws IOException {
         byte[] buffer = new byte[BUFFER_SIZE];
         long written = 0;
         int n;
@@ -237,6 +240,7 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
                 channel.write(chunk);
             }
             written += n;
+            writeback.written(n);
         }
         return written;
     }

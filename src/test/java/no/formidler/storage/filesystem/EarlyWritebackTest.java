@@ -68,4 +68,15 @@ class EarlyWritebackTest {
             assertThatThrownBy(writeback::finish).isSameAs(full);
         }
     }
+
+    @Test
+    void aPartIsFlushedAtItsOwnShorterInterval() throws Exception {
+        AtomicInteger flushes = new AtomicInteger();
+        try (EarlyWriteback writeback = new EarlyWriteback(flushes::incrementAndGet, EarlyWriteback.EVERY_IN_A_PART)) {
+            writeback.written(EarlyWriteback.EVERY_IN_A_PART);
+            writeback.finish();
+            assertThat(flushes).hasValue(1);
+        }
+        assertThat(EarlyWriteback.EVERY_IN_A_PART).isLessThan(EarlyWriteback.EVERY);
+    }
 }
