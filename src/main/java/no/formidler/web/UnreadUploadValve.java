@@ -1,0 +1,51 @@
+package no.formidler.web;
+
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.util.Locale;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
+import org.apache.coyote.ActionCode;
+
+/**
+ * Issue 17, finding 9: when initialize-and-upload answers before it read its multipart body (a refused caller, bad
+ * metadata, a file over the limit), Tomcat is told not to read the rest: it answers and closes the connection. With
+ * {@code server.tomcat.max-swallow-size=-1} it would otherwise read and discard the whole body, however large, before
+ * the connection could serve the next request. Only that endpoint, only with a multipart body, only when the body was
+ * left unread: every other request keeps its connection (TUS clients rely on it).
+ */
+final class UnreadUploadValve extends ValveBase {
+    private static final String PATH = "/broker/api/v1/filetransfer/upload";
+
+    UnreadUploadValve() {
+        super(true);
+    }
+
+    @Override
+    public void invoke(Request request, Response response) throws IOException, ServletException {
+        try {
+            getNext().invoke(request, response);
+        } finally {
+            if (unreadUpload(request)) {
+                request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+            }
+        }
+    }
+
+    private static boolean unreadUpload(Request request) {
+        String contentType = request.getContentType();
+        return "POST".equals(request.getMethod()) && contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")
+                && PATH.equals(withoutTrailingSlashes(request.getDecodedRequestURI()))
+                && !request.getCoyoteRequest().isFinished();
+    }
+
+    private static String withoutTrailingSlashes(String path) {
+        int end = path == null ? 0 : path.length();
+        while (end > 1 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path == null ? "" : path.substring(0, end);
+    }
+}
