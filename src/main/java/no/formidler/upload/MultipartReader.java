@@ -100,7 +100,7 @@ final class MultipartReader {
      */
     Optional<Part> next() throws IOException {
         if (state == State.PREAMBLE) {
-            // + 2: the CRLF put in front
+            // + 2: the CRLF put in front is counted too
             if (skipBody(MAX_PREAMBLE + 2) > MAX_PREAMBLE + 2) {
                 throw new MalformedMultipartException("The body must begin with --boundary (at most "
                         + MAX_PREAMBLE + " bytes before it).");
@@ -238,10 +238,10 @@ final class MultipartReader {
 
     /** After {@code CRLF--boundary}: true when a part follows (padding, CRLF), false at the closing {@code --}. */
     private boolean afterDelimiter() throws IOException {
-        int c = readByte();
+        int c = delimiterByte();
         if (c == '-') {
-            if (readByte() != '-') {
-                throw new MalformedMultipartException("A boundary line is malformed: '--' or a line end must follow the boundary.");
+            if (delimiterByte() != '-') {
+                throw badDelimiterLine();
             }
             drainEpilogue();
             return false;
@@ -250,14 +250,24 @@ final class MultipartReader {
             if (padding == MAX_PADDING) {
                 throw new MalformedMultipartException("A boundary line is malformed: too much space after the boundary.");
             }
-            c = readByte();
+            c = delimiterByte();
         }
-        if (c == '\r' && readByte() == '\n') {
+        if (c == '\r' && delimiterByte() == '\n') {
             return true;
         }
-        throw new MalformedMultipartException(c < 0
-                ? "The body ended before its closing boundary: it is incomplete."
-                : "A boundary line is malformed: '--' or a line end must follow the boundary.");
+        throw badDelimiterLine();
+    }
+
+    private int delimiterByte() throws IOException {
+        int c = readByte();
+        if (c < 0) {
+            throw new MalformedMultipartException("The body ended before its closing boundary: it is incomplete.");
+        }
+        return c;
+    }
+
+    private static MalformedMultipartException badDelimiterLine() {
+        return new MalformedMultipartException("A boundary line is malformed: '--' or a line end must follow the boundary.");
     }
 
     private void drainEpilogue() throws IOException {
