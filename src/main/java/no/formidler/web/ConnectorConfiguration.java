@@ -27,9 +27,13 @@ class ConnectorConfiguration {
         });
     }
 
-    /** An initialize-and-upload answered before its body was read closes instead of reading it (issue 17, finding 9). */
+    /**
+     * An initialize-and-upload refused before its body was read closes instead of reading it (issue 17, finding 9). An
+     * engine valve, the outermost: the host's error-page handling has run when it marks the request, so marking it
+     * (an error state to Tomcat) adds no error page to the answer already given.
+     */
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> unreadUploads() {
-        return factory -> factory.addContextCustomizers(context -> context.getPipeline().addValve(new UnreadUploadValve()));
+        return factory -> factory.addEngineValves(new UnreadUploadValve());
     }
 }

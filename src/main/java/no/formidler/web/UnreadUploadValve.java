@@ -9,11 +9,12 @@ import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
 
 /**
- * Issue 17, finding 9: when initialize-and-upload answers before it read its multipart body (a refused caller, bad
+ * Issue 17, finding 9: when initialize-and-upload refuses before it read its multipart body (a refused caller, bad
  * metadata, a file over the limit), Tomcat is told not to read the rest: it answers and closes the connection. With
  * {@code server.tomcat.max-swallow-size=-1} it would otherwise read and discard the whole body, however large, before
- * the connection could serve the next request. Only that endpoint, only with a multipart body, only when the body was
- * left unread: every other request keeps its connection (TUS clients rely on it).
+ * the connection could serve the next request. Only that endpoint, only with a multipart body, only a 4xx or 5xx
+ * answer (Tomcat turns a lower status into 500 when told so), only when the body was left unread: every other request
+ * keeps its connection (TUS clients rely on it).
  */
 final class UnreadUploadValve extends ValveBase {
     private static final String PATH = "/broker/api/v1/filetransfer/upload";
@@ -35,7 +36,7 @@ final class UnreadUploadValve extends ValveBase {
 
     private static boolean unreadUpload(Request request) {
         String contentType = request.getContentType();
-        return "POST".equals(request.getMethod()) && contentType != null
+        return request.getResponse().getStatus() >= 400 && "POST".equals(request.getMethod()) && contentType != null
                 && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")
                 && PATH.equals(withoutTrailingSlashes(request.getDecodedRequestURI()))
                 && !request.getCoyoteRequest().isFinished();
