@@ -1,6 +1,7 @@
 package no.formidler.upload;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import no.formidler.auth.Caller;
 import no.formidler.error.ValidationException;
 import no.formidler.transfer.TransferInitializer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code FileTransfer}), case-insensitively. The body is read as it arrives (issue 17, finding 9): the metadata fields
  * first, then the transfer is initialized, which checks the caller's access, and only then does the file part stream
  * into the store. So the file part must follow the fields and end the body, as the reference's clients send it.
- * An answer given before the file was read leaves the rest unread ({@code web.UnreadUploadValve}).
+ * A refusal before the body was read leaves the rest unread ({@code web.UnreadUploadValve}) and says so.
  */
 @RestController
 @RequestMapping("/broker/api/v1/filetransfer")
@@ -40,7 +42,21 @@ class MultipartUploadController {
     }
 
     @PostMapping(value = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    UploadController.FileTransferId initializeAndUpload(Caller caller, HttpServletRequest request) throws IOException {
+    UploadController.FileTransferId initializeAndUpload(Caller caller, HttpServletRequest request,
+                                                        HttpServletResponse response) throws IOException {
+        try {
+            return initializeAndUpload(caller, request);
+        } catch (RuntimeException refused) {
+            // The rest of the body will not be read (web.UnreadUploadValve): the client learns the connection ends.
+            if (!request.getInputStream().isFinished()) {
+                response.setHeader(HttpHeaders.CONNECTION, "close");
+            }
+            throw refused;
+        }
+    }
+
+    private UploadController.FileTransferId initializeAndUpload(Caller caller, HttpServletRequest request)
+            throws IOException {
         MultipartReader form = new MultipartReader(request.getInputStream(), boundary(request.getContentType()));
         MultipartFields fields = new MultipartFields();
         int count = 0;

@@ -13,11 +13,18 @@ import org.apache.coyote.ActionCode;
  * metadata, a file over the limit), Tomcat is told not to read the rest: it answers and closes the connection. With
  * {@code server.tomcat.max-swallow-size=-1} it would otherwise read and discard the whole body, however large, before
  * the connection could serve the next request. Only that endpoint, only with a multipart body, only a 4xx or 5xx
- * answer (Tomcat turns a lower status into 500 when told so), only when the body was left unread: every other request
- * keeps its connection (TUS clients rely on it).
+ * answer (Tomcat turns a lower status into 500 when told so), only when much of the body was left unread: every other
+ * request keeps its connection (TUS clients rely on it). The controller says {@code Connection: close} in its own
+ * refusals, so that clients learn it from the answer.
  */
 final class UnreadUploadValve extends ValveBase {
     private static final String PATH = "/broker/api/v1/filetransfer/upload";
+    /**
+     * Less than this left unread is read and dropped, as Tomcat's default {@code max-swallow-size} would: the connection
+     * is kept, so a client that pools connections and sends small bodies (refused by a filter, whose answer cannot say
+     * {@code Connection: close}) never reuses one the broker has closed.
+     */
+    static final long SWALLOW_AT_MOST = 2 * 1024 * 1024;
 
     UnreadUploadValve() {
         super(true);
@@ -39,7 +46,13 @@ final class UnreadUploadValve extends ValveBase {
         return request.getResponse().getStatus() >= 400 && "POST".equals(request.getMethod()) && contentType != null
                 && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")
                 && PATH.equals(withoutTrailingSlashes(request.getDecodedRequestURI()))
-                && !request.getCoyoteRequest().isFinished();
+                && !request.getCoyoteRequest().isFinished() && muchLeft(request.getCoyoteRequest());
+    }
+
+    /** Chunked (length unknown), or more than {@link #SWALLOW_AT_MOST} still to come. */
+    private static boolean muchLeft(org.apache.coyote.Request request) {
+        long length = request.getContentLengthLong();
+        return length < 0 || length - request.getBytesRead() > SWALLOW_AT_MOST;
     }
 
     private static String withoutTrailingSlashes(String path) {

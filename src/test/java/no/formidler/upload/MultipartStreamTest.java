@@ -134,6 +134,7 @@ class MultipartStreamTest extends ApiTest {
                     .getBytes(StandardCharsets.UTF_8));
             String refused = answer(socket.getInputStream());
             assertThat(refused).startsWith("HTTP/1.1 401").contains("BRO-00006").doesNotContain("\"timestamp\"");
+            assertThat(refused.toLowerCase(Locale.ROOT)).as("the answer says so").contains("connection: close");
             assertThat(socket.getInputStream().read()).as("the unread body is not read: the connection ends").isEqualTo(-1);
         }
     }
