@@ -16,9 +16,10 @@ import java.util.Optional;
  */
 class MultipartReaderFuzzTest {
 
-    @DictionaryEntries({"multipart/form-data; boundary=", "\"", "\\", "--", "\r\n", "--b", "\r\n--b", "\r\n--b--",
-            "Content-Disposition: ", "form-data", "; name=", "; filename=", "Content-Type: ", "FileTransfer",
-            "Content-Transfer-Encoding: binary", ":", ";", " ", "\t"})
+    // libFuzzer's dictionary syntax: \xNN, \" and \\ are escapes.
+    @DictionaryEntries({"multipart/form-data; boundary=", "\\\"", "\\\\", "--", "\\x0D\\x0A", "--b",
+            "\\x0D\\x0A--b", "\\x0D\\x0A--b--", "Content-Disposition: ", "form-data", "; name=", "; filename=",
+            "Content-Type: ", "FileTransfer", "Content-Transfer-Encoding: binary", ":", ";", " ", "\\x09"})
     @FuzzTest(maxDuration = "5s")
     void anyBodyIsPartsOrRefused(FuzzedDataProvider data) throws Exception {
         String contentType = data.consumeString(100);
