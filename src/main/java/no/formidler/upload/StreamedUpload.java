@@ -94,7 +94,10 @@ public class StreamedUpload {
         } catch (ClientInputStream.ClientGoneException e) {
             log.info("Upload of {} broke off after {} bytes: {}", id, content.count(), e.getCause().toString());
             lifecycle.failUpload(id, "File upload failed and was aborted");
-            throw ValidationException.of("body", "The upload body ended early or could not be read; the transfer is now Failed.");
+            // A multipart body that breaks its rules after the file began says what was wrong; the file is not kept.
+            String why = e.getCause() instanceof MalformedMultipartException malformed ? malformed.getMessage()
+                    : "The upload body ended early or could not be read.";
+            throw ValidationException.of("body", why + " The transfer is now Failed.");
         } catch (StorageFullException e) {
             // Nothing was stored (the store removed its partial file) and the transfer stays UploadStarted.
             log.warn("The blob store is full; upload of {} may be retried once there is room: {}", id, e.getMessage());

@@ -28,7 +28,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -88,11 +87,6 @@ class ProblemDetailsAdvice {
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
         String message = "The %s field is required.".formatted(e.getParameterName());
         return respond(Problems.validation(Map.of(e.getParameterName(), List.of(message)), request));
-    }
-
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
-        return respond(Problems.validation(Map.of("body", List.of("The multipart body could not be read.")), request));
     }
 
     /** An unknown route: the path is not echoed and nothing of the framework shows. */

@@ -12,14 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.Scenario;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 17, finding 9: a caller without access to the resource is refused before the multipart body is read, not
  * after Tomcat has spooled all of it to disk.
  */
-@Disabled("issue 17 finding 9: fails until initialize-and-upload reads its body as a stream (branch multipart-check)")
 class MultipartAccessFirstTest extends ApiTest {
     private static final int FILE_SIZE = 64 * 1024 * 1024;
 
