@@ -2,8 +2,6 @@ package no.formidler.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import no.formidler.testsupport.BrokerClient;
 import no.formidler.testsupport.BrokerProcess;
-import no.formidler.testsupport.Scenario;
 import no.formidler.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +28,7 @@ class DeliveryLeaseHandoverIT {
     void aDeliveryInFlightWhenItsNodeDiesIsTakenOverSoon() throws Exception {
         Path dataDir = Files.createTempDirectory("formidler-lease-handover-");
         int port = BrokerProcess.freePort();
-        Map<String, String> properties = Map.of(
-                "formidler.events.allow-private-endpoints", "true",
-                "formidler.events.first-retry", "200ms",
-                "formidler.public-base-url", "http://127.0.0.1:" + port);
-        String owner = Scenario.randomOrg();
-        String sender = Scenario.randomOrg();
-        String recipient = Scenario.randomOrg();
-        String resource = "lease-handover";
+        Map<String, String> properties = SubscribedSender.brokerProperties(port, Map.of());
         try (WebhookReceiver hook = WebhookReceiver.start()) {
             AtomicBoolean hold = new AtomicBoolean();
             CountDownLatch inFlight = new CountDownLatch(1);
@@ -57,25 +47,9 @@ class DeliveryLeaseHandoverIT {
             };
             try (BrokerProcess broker = BrokerProcess.start(dataDir, port, properties)) {
                 BrokerClient client = new BrokerClient(broker.baseUrl());
-                String ownerToken = token(client, owner, "altinn:serviceowner");
-                String senderToken = token(client, sender, "altinn:broker.write altinn:broker.read");
-                String senderEvents = token(client, sender, "altinn:events.subscribe");
-                assertThat(client.postJson("/broker/api/v1/serviceowner", ownerToken, "{\"name\":\"Owner\"}").status()).isEqualTo(200);
-                assertThat(client.putJson("/broker/api/v1/resource/" + resource, ownerToken, "{}").status()).isEqualTo(204);
-                assertThat(client.putJson("/broker/api/v1/resource/" + resource + "/policy", ownerToken, """
-                        {"rules":[{"subjects":["0192:%s"],"actions":["write","read","subscribe"]},
-                                  {"subjects":["0192:%s"],"actions":["read"]}]}""".formatted(sender, recipient)).status())
-                        .isEqualTo(200);
-                var subscription = client.postJson("/events/api/v1/subscriptions", senderEvents, """
-                        {"endPoint":"%s","resourceFilter":"urn:altinn:resource:%s",
-                         "subjectFilter":"urn:altinn:organization:identifier-no:%s"}""".formatted(hook.url(), resource, sender));
-                assertThat(subscription.status()).as(subscription.toString()).isEqualTo(201);
-                hook.accepted(1, Duration.ofSeconds(20)); // the validation handshake
+                SubscribedSender cast = SubscribedSender.on(client, hook, "lease-handover");
                 hold.set(true);
-                var initialized = client.postJson("/broker/api/v1/filetransfer", senderToken, """
-                        {"fileName":"f.txt","resourceId":"%s","sendersFileTransferReference":"r","sender":"0192:%s",
-                         "recipients":["0192:%s"]}""".formatted(resource, sender, recipient));
-                assertThat(initialized.status()).as(initialized.toString()).isEqualTo(200);
+                cast.initialize(client, "f.txt");
                 assertThat(inFlight.await(30, TimeUnit.SECONDS)).as("the delivery is in flight").isTrue();
 
                 broker.kill();
@@ -89,12 +63,5 @@ class DeliveryLeaseHandoverIT {
                 assertThat(waited).as("taken over within the short lease, not after 90 s").isLessThan(HANDOVER);
             }
         }
-    }
-
-    private static String token(BrokerClient client, String org, String scopes) {
-        var response = client.get("/dev/tokens/enterprise?orgNo=" + org + "&scopes="
-                + URLEncoder.encode(scopes, StandardCharsets.UTF_8), null);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.body();
     }
 }
