@@ -25,7 +25,8 @@ public class TrailingSlashFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String strip(String path) {
+    /** The path without its trailing slashes ({@code "/"} stays); null stays null. */
+    static String strip(String path) {
         if (path == null) {
             return null;
         }

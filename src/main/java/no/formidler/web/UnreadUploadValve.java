@@ -45,7 +45,7 @@ final class UnreadUploadValve extends ValveBase {
         String contentType = request.getContentType();
         return request.getResponse().getStatus() >= 400 && "POST".equals(request.getMethod()) && contentType != null
                 && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")
-                && PATH.equals(withoutTrailingSlashes(request.getDecodedRequestURI()))
+                && PATH.equals(TrailingSlashFilter.strip(request.getDecodedRequestURI()))
                 && !request.getCoyoteRequest().isFinished() && muchLeft(request.getCoyoteRequest());
     }
 
@@ -53,13 +53,5 @@ final class UnreadUploadValve extends ValveBase {
     private static boolean muchLeft(org.apache.coyote.Request request) {
         long length = request.getContentLengthLong();
         return length < 0 || length - request.getBytesRead() > SWALLOW_AT_MOST;
-    }
-
-    private static String withoutTrailingSlashes(String path) {
-        int end = path == null ? 0 : path.length();
-        while (end > 1 && path.charAt(end - 1) == '/') {
-            end--;
-        }
-        return path == null ? "" : path.substring(0, end);
     }
 }
