@@ -6,6 +6,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's connector and pipeline. The socket buffers: by default the container reads and writes the socket 8 KiB at
@@ -25,6 +26,12 @@ class ConnectorConfiguration {
             connector.setProperty("socket.appWriteBufSize", bytes);
             connector.setProperty("socket.directBuffer", "true");
         });
+    }
+
+    /** Request smuggling's two shapes that Tomcat accepts are refused before the request reaches the broker. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> requestFraming(JsonMapper json) {
+        return factory -> factory.addEngineValves(new RequestFramingValve(json));
     }
 
     /**

@@ -83,6 +83,22 @@ class MultipartStreamTest extends ApiTest {
     }
 
     @Test
+    void aFileOverTheMaximumFailsTheTransferItInitializedAndKeepsNoFile() throws Exception {
+        Scenario s = scenario().ready("{\"maxFileTransferSize\":1000}");
+        String b = "too-big";
+        var response = post(s.senderToken, b, metadata(s, b) + file(b, "x".repeat(5000)) + "--" + b + "--\r\n");
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("BRO-00016");
+        JsonNode ids = transfers(s);
+        assertThat(ids).as("the limit is met after the transfer was initialized").hasSize(1);
+        String id = ids.get(0).asString();
+        assertThat(s.status(id)).isEqualTo("Failed");
+        assertThat(s.overview(id, s.senderToken).json().get("fileTransferStatusText").asString())
+                .isEqualTo("File size exceeds maximum");
+        assertThat(storedFiles(s, id)).isEmpty();
+    }
+
+    @Test
     void aPartAfterTheFileFailsTheTransferAndKeepsNoFile() throws Exception {
         Scenario s = scenario().ready();
         String b = "two-files";
