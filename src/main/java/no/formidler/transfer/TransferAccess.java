@@ -25,7 +25,11 @@ public class TransferAccess {
     }
 
     public void requireSender(Caller caller, FileTransfer transfer) {
-        if (!maySend(caller, transfer.resourceId(), transfer.senderOrganization())) {
+        requireSender(caller, transfer.resourceId(), transfer.senderOrganization());
+    }
+
+    void requireSender(Caller caller, String resourceId, Organization sender) {
+        if (!maySend(caller, resourceId, sender)) {
             throw new BrokerException(BrokerError.NO_ACCESS_TO_RESOURCE);
         }
     }

@@ -54,12 +54,12 @@ public class TransferLifecycle {
         }
         Resource resource = resources.find(transfer.resourceId())
                 .orElseThrow(() -> new BrokerException(BrokerError.RESOURCE_NOT_REGISTERED));
-        long maxSize = maxSize(resource, transfer);
+        long maxSize = maxSize(resource, transfer.useVirusScan());
         if (declaredLength.isPresent() && declaredLength.getAsLong() > maxSize) {
             throw new BrokerException(BrokerError.FILE_SIZE_EXCEEDS_MAXIMUM);
         }
         path.apply(transfer, new Move.OfTransfer(Transition.START_UPLOAD, Optional.empty(), caller.vendor()));
-        return new UploadTarget(id, resource.serviceOwner().number(), maxSize, requiresScan(transfer));
+        return new UploadTarget(id, resource.serviceOwner().number(), maxSize, requiresScan(transfer.useVirusScan()));
     }
 
     /**
@@ -68,24 +68,24 @@ public class TransferLifecycle {
      * per chunk, and no bytes flow during its round trips; the reads are by primary key and each is a check on its own.
      */
     public UploadTarget resumeUpload(Caller caller, UUID id) {
-        FileTransfer transfer = transfers.requireWithoutRecipients(id);
-        access.requireSender(caller, transfer);
+        TransferRepository.UploadCheck transfer = transfers.requireUploadCheck(id);
+        access.requireSender(caller, transfer.resourceId(), transfer.sender());
         if (!transfer.status().acceptsUpload()) {
             throw new BrokerException(BrokerError.FILE_TRANSFER_ALREADY_UPLOADED);
         }
         Resource resource = resources.find(transfer.resourceId())
                 .orElseThrow(() -> new BrokerException(BrokerError.RESOURCE_NOT_REGISTERED));
-        return new UploadTarget(id, resource.serviceOwner().number(), maxSize(resource, transfer));
+        return new UploadTarget(id, resource.serviceOwner().number(), maxSize(resource, transfer.useVirusScan()));
     }
 
-    private long maxSize(Resource resource, FileTransfer transfer) {
+    private long maxSize(Resource resource, boolean useVirusScan) {
         long max = resource.maxFileTransferSize().orElse(Resource.GLOBAL_MAX_SIZE);
-        return requiresScan(transfer)
+        return requiresScan(useVirusScan)
                 ? Math.min(max, Math.min(Resource.SCANNED_MAX_SIZE, properties.scannerStreamLimit().orElse(Resource.SCANNED_MAX_SIZE))) : max;
     }
 
-    private boolean requiresScan(FileTransfer transfer) {
-        return properties.malwareScanning() && transfer.useVirusScan();
+    private boolean requiresScan(boolean useVirusScan) {
+        return properties.malwareScanning() && useVirusScan;
     }
 
     /**
@@ -127,7 +127,7 @@ public class TransferLifecycle {
         }
         transfers.recordFile(id, file.location(), file.size(), file.md5(), file.sha256());
         transfer = transfer.withFile(file);
-        if (!requiresScan(transfer)) {
+        if (!requiresScan(transfer.useVirusScan())) {
             path.apply(transfer, Move.of(Transition.PUBLISH));
             return Completion.PUBLISHED;
         }

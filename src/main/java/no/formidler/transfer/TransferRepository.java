@@ -102,11 +102,17 @@ class TransferRepository {
     }
 
     /**
-     * {@link #require} without the recipients (their list is empty): one read, for checks that look at the transfer's
-     * own columns only.
+     * What a resumed upload's checks read: the transfer's own columns, in one read by primary key. Not a
+     * {@link FileTransfer}, so that nothing can take it for one with its recipients.
      */
-    FileTransfer requireWithoutRecipients(UUID id) {
-        return findRow(id).map(Row::transfer).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
+    record UploadCheck(String resourceId, Organization sender, TransferStatus status, boolean useVirusScan) {
+    }
+
+    /** {@link UploadCheck} of the transfer, or {@code FILE_TRANSFER_NOT_FOUND} (404). */
+    UploadCheck requireUploadCheck(UUID id) {
+        return findRow(id).map(Row::transfer)
+                .map(t -> new UploadCheck(t.resourceId(), t.senderOrganization(), t.status(), t.useVirusScan()))
+                .orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
     }
 
     /** {@link #findForUpdate}, or {@code FILE_TRANSFER_NOT_FOUND} (404). */
