@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.formidler.auth.Organization;
+import no.formidler.system.CommitOrderLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,21 +19,21 @@ import tools.jackson.databind.json.JsonMapper;
  * The append-only audit log: an entry is written in the transaction of the change it records, so neither commits
  * without the other.
  *
- * <p>Sequence numbers are gap-free and in commit order across nodes: appending takes a transaction-scoped advisory
- * lock (as the event outbox does), held until commit, and numbers the entry after the last committed one. Callers
+ * <p>Sequence numbers are gap-free and in commit order across nodes: appending takes the {@link CommitOrderLock}
+ * (shared with the event outbox), held until commit, and numbers the entry after the last committed one. Callers
  * append late in their transaction, before the outbox append.
  */
 @Component
 public class AuditLog {
-    /** Any fixed 64-bit key, other than the outbox's; shared by all broker nodes on the same database. */
-    private static final long SEQUENCE_LOCK = 0x466f726d41756469L;
     static final String SYSTEM = "system";
     private final JdbcClient jdbc;
+    private final CommitOrderLock commitOrder;
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    AuditLog(JdbcClient jdbc, CommitOrderLock commitOrder, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.commitOrder = commitOrder;
         this.json = json;
         this.clock = clock;
     }
@@ -40,7 +41,7 @@ public class AuditLog {
     /** Appends the entry and returns its sequence number. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long record(Audited audited) {
-        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", SEQUENCE_LOCK).query().listOfRows();
+        commitOrder.hold();
         Optional<Last> last = jdbc.sql("select sequence, hash from audit_entry order by sequence desc limit 1")
                 .query((rs, n) -> new Last(rs.getLong(1), rs.getBytes(2))).optional();
         AuditEntry entry = new AuditEntry(last.map(Last::sequence).orElse(0L) + 1,
