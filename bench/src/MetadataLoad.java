@@ -11,9 +11,35 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-/** Latency and throughput of initialize, overview and search with 100,000 and 1,000,000 transfers stored. */
+/**
+ * Latency and throughput of initialize, overview and search with 100,000 and 1,000,000 transfers stored. Each load
+ * is run unmeasured for half its time first, so that the figures are of a warmed-up JVM (the JIT compiles the path of
+ * each request only once it has run it for a while), then measured, with wrk as the clients when it is installed
+ * (bench/run installs it; {@code BENCH_LOAD_CLIENT=java} takes the JDK's HttpClient, as before issue 16's last run).
+ */
 final class MetadataLoad {
+    static final boolean WRK = !System.getenv().getOrDefault("BENCH_LOAD_CLIENT", "wrk").equals("java") && Wrk.installed();
     private final Api api;
+
+    /** One request, sent over and over by each client of a load. */
+    record Operation(String method, String path, String token, String jsonBody) {
+        HttpRequest toRequest(Api api) {
+            HttpRequest.Builder request = api.request(path, token);
+            return jsonBody.isEmpty() ? request.GET().build() : request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(jsonBody)).build();
+        }
+    }
+
+    record Latency(double p50Ms, double p99Ms, double rps) {
+    }
+
+    Operation initialize() {
+        return new Operation("POST", "/broker/api/v1/filetransfer", api.senderToken, Api.INITIALIZE_BODY);
+    }
+
+    Operation overview(String id) {
+        return new Operation("GET", "/broker/api/v1/filetransfer/" + id, api.senderToken, "");
+    }
 
     MetadataLoad(Api api) {
         this.api = api;
@@ -27,12 +53,13 @@ final class MetadataLoad {
      */
     Map<String, Double> measure(int throughApi, int[] sizes, int seconds, Path brokerDataDir, Path work) throws Exception {
         String sample = seed(throughApi);
-        Map<String, Supplier<HttpRequest>> operations = new LinkedHashMap<>();
-        operations.put("initialize", api::initializeRequest);
-        operations.put("overview", () -> api.request("/broker/api/v1/filetransfer/" + sample, api.senderToken).GET().build());
-        operations.put("search", () -> api.request("/broker/api/v1/filetransfer?resourceId=" + Api.RESOURCE, api.senderToken)
-                .GET().build());
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        operations.put("initialize", initialize());
+        operations.put("overview", overview(sample));
+        operations.put("search", new Operation("GET", "/broker/api/v1/filetransfer?resourceId=" + Api.RESOURCE,
+                api.senderToken, ""));
         Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("metadata_clients_are_wrk", WRK ? 1.0 : 0.0);
         figures.put("metadata_transfers_stored", (double) sizes[0]);
         try (BrokerDatabase database = BrokerDatabase.open(brokerDataDir, work)) {
             database.rememberSeed();
@@ -46,12 +73,12 @@ final class MetadataLoad {
                 }
                 for (int clients : first ? new int[]{16, 64} : new int[]{16}) {
                     for (var operation : operations.entrySet()) {
-                        long[] latencies = load(operation.getValue(), clients, seconds);
+                        Latency latency = load(operation.getValue(), clients, seconds);
                         String key = operation.getKey() + "_" + clients;
-                        double p99 = Stats.percentileMillis(latencies, 99);
-                        figures.put(key + "_p50_ms" + suffix, Stats.percentileMillis(latencies, 50));
+                        double p99 = latency.p99Ms();
+                        figures.put(key + "_p50_ms" + suffix, latency.p50Ms());
                         figures.put(key + "_p99_ms" + suffix, p99);
-                        figures.put(key + "_rps" + suffix, latencies.length / (double) seconds);
+                        figures.put(key + "_rps" + suffix, latency.rps());
                         if (!first) {
                             figures.put(key + "_p99_growth" + suffix, p99 / figures.get(key + "_p99_ms"));
                         }
@@ -88,7 +115,22 @@ final class MetadataLoad {
         }
     }
 
-    long[] load(Supplier<HttpRequest> request, int clients, int seconds) throws Exception {
+    /** Runs {@code operation} unmeasured for half of {@code seconds} (at least one), then measured for {@code seconds}. */
+    Latency load(Operation operation, int clients, int seconds) throws Exception {
+        measured(operation, clients, Math.max(1, seconds / 2));
+        return measured(operation, clients, seconds);
+    }
+
+    private Latency measured(Operation operation, int clients, int seconds) throws Exception {
+        if (WRK) {
+            return Wrk.run(api.baseUrl, operation, clients, seconds);
+        }
+        long[] latencies = javaClients(() -> operation.toRequest(api), clients, seconds);
+        return new Latency(Stats.percentileMillis(latencies, 50), Stats.percentileMillis(latencies, 99),
+                latencies.length / (double) seconds);
+    }
+
+    private long[] javaClients(Supplier<HttpRequest> request, int clients, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         try {

@@ -30,9 +30,10 @@ final class SlowClients {
     }
 
     Map<String, Double> measure(int clients, int loadSeconds) throws Exception {
-        // Long enough that every body is still trickling while both loads run (and the ramp before them).
+        // Long enough that every body is still trickling while both loads run, each with its warm-up (half as long), and
+        // the ramp before them.
         int rampSeconds = Math.min(5, loadSeconds);
-        int kibibytes = 2 * loadSeconds + rampSeconds + 5;
+        int kibibytes = 2 * (loadSeconds + Math.max(1, loadSeconds / 2)) + rampSeconds + 5;
         long length = (long) kibibytes * KIB;
         List<String[]> requests = prepare(clients, length);
         AtomicInteger open = new AtomicInteger();
@@ -59,12 +60,11 @@ final class SlowClients {
             }
             String sample = api.initialize();
             MetadataLoad metadata = new MetadataLoad(api);
-            long[] overview = metadata.load(() -> api.request("/broker/api/v1/filetransfer/" + sample, api.senderToken)
-                    .GET().build(), 16, loadSeconds);
-            long[] initialize = metadata.load(api::initializeRequest, 16, loadSeconds);
+            MetadataLoad.Latency overview = metadata.load(metadata.overview(sample), 16, loadSeconds);
+            MetadataLoad.Latency initialize = metadata.load(metadata.initialize(), 16, loadSeconds);
             figures.put("slow_clients_uploads_open_at_once", (double) peakOpen.get());
-            figures.put("overview_16_p99_ms_with_slow_clients", Stats.percentileMillis(overview, 99));
-            figures.put("initialize_16_p99_ms_with_slow_clients", Stats.percentileMillis(initialize, 99));
+            figures.put("overview_16_p99_ms_with_slow_clients", overview.p99Ms());
+            figures.put("initialize_16_p99_ms_with_slow_clients", initialize.p99Ms());
             for (Future<?> upload : uploads) {
                 upload.get();
             }
