@@ -24,9 +24,7 @@ final class MetadataLoad {
     /** One request, sent over and over by each client of a load. */
     record Operation(String method, String path, String token, String jsonBody) {
         HttpRequest toRequest(Api api) {
-            HttpRequest.Builder request = api.request(path, token);
-            return jsonBody.isEmpty() ? request.GET().build() : request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(jsonBody)).build();
+            return jsonBody.isEmpty() ? api.request(path, token).GET().build() : api.json(path, token, method, jsonBody);
         }
     }
 

@@ -34,16 +34,19 @@ final class Wrk {
     static MetadataLoad.Latency run(String baseUrl, MetadataLoad.Operation operation, int clients, int seconds)
             throws IOException, InterruptedException {
         Path script = Files.createTempFile("wrk", ".lua");
-        Files.writeString(script, script(operation));
-        List<String> command = List.of("wrk", "-t" + Math.min(2, clients), "-c" + clients, "-d" + seconds + "s",
-                "--timeout", "10s", "--latency", "-s", script.toString(), baseUrl + operation.path());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException("wrk failed: " + output);
+        try {
+            Files.writeString(script, script(operation));
+            List<String> command = List.of("wrk", "-t" + Math.min(2, clients), "-c" + clients, "-d" + seconds + "s",
+                    "--timeout", "10s", "--latency", "-s", script.toString(), baseUrl + operation.path());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException("wrk failed: " + output);
+            }
+            return parse(output, operation.path());
+        } finally {
+            Files.deleteIfExists(script);
         }
-        Files.delete(script);
-        return parse(output, operation.path());
     }
 
     private static String script(MetadataLoad.Operation operation) {

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class CommitOrderLock {
-    /** Any fixed 64-bit key. */
+    /** The audit log's key of before: nodes of the previous version, which took it first, still take turns with these. */
     private static final long KEY = 0x466f726d41756469L;
     private final JdbcClient jdbc;
 

@@ -2,6 +2,8 @@ package no.formidler.web;
 
 import jakarta.servlet.ServletException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -54,21 +56,10 @@ final class RequestFramingValve extends ValveBase {
         while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
             lineStart--;
         }
-        return startsWith(bytes, lineStart, request.getMethod() + " ")
-                ? RequestFraming.refusal(bytes, lineStart, bytes.length)
-                : Optional.empty();
-    }
-
-    /** Whether the request line is where it was looked for: otherwise there is no head here to judge. */
-    private static boolean startsWith(byte[] bytes, int from, String prefix) {
-        if (from + prefix.length() > bytes.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (bytes[from + i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        // The request line must be where it was looked for: otherwise there is no head here to judge.
+        byte[] method = (request.getMethod() + " ").getBytes(StandardCharsets.US_ASCII);
+        boolean found = lineStart + method.length <= bytes.length
+                && Arrays.equals(bytes, lineStart, lineStart + method.length, method, 0, method.length);
+        return found ? RequestFraming.refusal(bytes, lineStart, bytes.length) : Optional.empty();
     }
 }
