@@ -2,7 +2,6 @@ package no.formidler.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -43,13 +42,8 @@ public final class FileDigests {
     }
 
     /** The next bytes of the file, in order. */
-    public void update(byte[] input, int offset, int length) throws InterruptedIOException {
-        try {
-            md5.update(input, offset, length);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while hashing the upload");
-        }
+    public void update(byte[] input, int offset, int length) throws IOException {
+        md5.update(input, offset, length);
         sha256.update(input, offset, length);
     }
 

@@ -3,7 +3,6 @@ package no.formidler.storage.filesystem;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -16,10 +15,13 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import no.formidler.storage.BlobNotFoundException;
 import no.formidler.storage.BlobStore;
+import no.formidler.storage.BufferRelay;
 import no.formidler.storage.ListableStore;
 import no.formidler.storage.LocalFileReadable;
 import no.formidler.storage.PartedBlobStore;
@@ -36,6 +38,13 @@ import no.formidler.storage.SupersededWriteException;
  */
 public class FileSystemBlobStore implements BlobStore, PartedBlobStore, ReachableStore, LocalFileReadable, ListableStore {
     private static final int BUFFER_SIZE = 256 * 1024;
+    /** Writes of every upload on this node; a write waits for the disk, so more of them than cores. */
+    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), task -> {
+                Thread thread = new Thread(task, "store-write");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final Path root;
     private final Path incoming;
     private final Path parts;
@@ -55,17 +64,8 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
         try {
             long written = 0;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel);
                  EarlyWriteback writeback = new EarlyWriteback(() -> channel.force(false))) {
-                byte[] buffer = new byte[BUFFER_SIZE];
-                int n;
-                // Fill the buffer before each write: a request body arrives in socket-sized pieces (8 KiB), and a
-                // system call per piece, not the disk, would bound the upload.
-                while ((n = content.readNBytes(buffer, 0, buffer.length)) > 0) {
-                    out.write(buffer, 0, n);
-                    written += n;
-                    writeback.written(n);
-                }
+                written = copy(content, channel, writeback);
                 writeback.finish();
                 channel.force(true);
             }
@@ -230,19 +230,19 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
         }
     }
 
+    /**
+     * Writes {@code content} at the channel's position on a writer thread, while the request thread reads (and hashes)
+     * the next buffer: the kernel's copy into new page-cache pages is an upload's largest cost after the digests, and on
+     * the request thread it came on top of them. Returns once every byte is written, or the write has failed.
+     */
     private static long copy(InputStream content, FileChannel channel, EarlyWriteback writeback) throws IOException {
-        byte[] buffer = new byte[BUFFER_SIZE];
-        long written = 0;
-        int n;
-        while ((n = content.readNBytes(buffer, 0, buffer.length)) > 0) {
-            ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+        return new BufferRelay(WRITERS, BUFFER_SIZE, (bytes, length) -> {
+            ByteBuffer chunk = ByteBuffer.wrap(bytes, 0, length);
             while (chunk.hasRemaining()) {
                 channel.write(chunk);
             }
-            written += n;
-            writeback.written(n);
-        }
-        return written;
+            writeback.written(length);
+        }).relayFrom(content);
     }
 
     /** Makes a new or moved directory entry durable, not only the file's bytes. */
