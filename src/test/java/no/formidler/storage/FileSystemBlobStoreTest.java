@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import no.formidler.storage.filesystem.FileSystemBlobStore;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileSystemBlobStoreTest extends BlobStoreContract {
+class FileSystemBlobStoreTest extends PartedBlobStoreContract {
     @TempDir
     Path root;
 

@@ -2,6 +2,7 @@ package no.formidler.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -89,6 +90,28 @@ abstract class PartedBlobStoreContract extends BlobStoreContract {
         assertThat(readAll((BlobStore) store, key, size)).isEqualTo(second.toByteArray());
         assertThatThrownBy(() -> store.compose(blobKey(), List.of(a))).as("the parts were discarded")
                 .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aStoreThatHashesWhileComposingGivesTheJoinedFilesDigestsAlsoWhenComposedBefore() throws IOException {
+        PartedBlobStore store = parted();
+        assumeTrue(store instanceof DigestingComposer, "the store does not hash while composing");
+        DigestingComposer composer = (DigestingComposer) store;
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        PartedUpload a = writeParts(store, uploadKey(), joined, SMALL_PART + MIB, 3000);
+        PartedUpload b = writeParts(store, uploadKey(), joined, 777);
+        FileDigests.Hex expected = FileDigests.of(new ByteArrayInputStream(joined.toByteArray()));
+        String key = blobKey();
+
+        DigestingComposer.Composed composed = composer.composeDigested(key, List.of(a, b));
+
+        assertThat(composed).isEqualTo(new DigestingComposer.Composed(joined.size(), expected));
+        assertThat(readAll((BlobStore) store, key, composed.size())).isEqualTo(joined.toByteArray());
+        assertThat(composer.composeDigested(key, List.of(a, b))).as("composed before").isEqualTo(composed);
+        ByteArrayOutputStream single = new ByteArrayOutputStream();
+        PartedUpload c = writeParts(store, uploadKey(), single, 5000, 1);
+        assertThat(composer.composeDigested(blobKey(), List.of(c)).digests())
+                .isEqualTo(FileDigests.of(new ByteArrayInputStream(single.toByteArray())));
     }
 
     @Test

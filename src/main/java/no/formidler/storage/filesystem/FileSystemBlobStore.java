@@ -18,10 +18,13 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import no.formidler.storage.BlobNotFoundException;
 import no.formidler.storage.BlobStore;
 import no.formidler.storage.BufferRelay;
+import no.formidler.storage.DigestingComposer;
+import no.formidler.storage.FileDigests;
 import no.formidler.storage.ListableStore;
 import no.formidler.storage.LocalFileReadable;
 import no.formidler.storage.PartedBlobStore;
@@ -36,7 +39,8 @@ import no.formidler.storage.SupersededWriteException;
  * each under {@code .parts/}, written at each part's offset (its bytes, too, sent to the disk while they arrive) and
  * moved into place whole by {@link #compose}.
  */
-public class FileSystemBlobStore implements BlobStore, PartedBlobStore, ReachableStore, LocalFileReadable, ListableStore {
+public class FileSystemBlobStore implements BlobStore, PartedBlobStore, DigestingComposer, ReachableStore, LocalFileReadable,
+        ListableStore {
     private static final int BUFFER_SIZE = 256 * 1024;
     /** Writes of every upload on this node; a write waits for the disk, so more of them than cores. */
     private static final ExecutorService WRITERS = Executors.newFixedThreadPool(
@@ -173,6 +177,28 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
 
     @Override
     public long compose(String blobKey, List<PartedUpload> uploads) throws IOException {
+        return compose(blobKey, uploads, UnaryOperator.identity());
+    }
+
+    @Override
+    public Composed composeDigested(String blobKey, List<PartedUpload> uploads) throws IOException {
+        // Under the caller's lease: no other compose of this blob runs meanwhile.
+        boolean copies = uploads.size() > 1 && !Files.isRegularFile(pathOf(blobKey));
+        FileDigests digests = new FileDigests();
+        long size = compose(blobKey, uploads, digests::feeding);
+        if (copies) {
+            return new Composed(size, digests.finish());
+        }
+        try (InputStream in = read(blobKey, 0, size)) { // moved into place, not copied; or composed by an earlier call
+            return new Composed(size, FileDigests.of(in));
+        }
+    }
+
+    /**
+     * One upload's staging file is moved into place as it is; several are copied into a new file, each read through
+     * {@code reading} (which may hash it), written while the next buffer is read and sent to the disk as it goes.
+     */
+    private long compose(String blobKey, List<PartedUpload> uploads, UnaryOperator<InputStream> reading) throws IOException {
         Path target = pathOf(blobKey);
         if (Files.isRegularFile(target)) { // composed before; a crash may have left parts behind
             for (PartedUpload upload : uploads) {
@@ -192,16 +218,15 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Reachabl
         } else {
             Path temp = incoming.resolve(UUID.randomUUID() + ".part");
             try {
-                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                     EarlyWriteback writeback = new EarlyWriteback(() -> out.force(false))) {
                     for (PartedUpload upload : uploads) {
                         try (FileChannel in = FileChannel.open(stagingOf(upload.uploadKey()), StandardOpenOption.READ)) {
                             requireSize(in, upload);
-                            long done = 0;
-                            while (done < upload.size()) {
-                                done += in.transferTo(done, upload.size() - done, out);
-                            }
+                            copy(reading.apply(new BoundedInputStream(Channels.newInputStream(in), upload.size())), out, writeback);
                         }
                     }
+                    writeback.finish();
                     out.force(true);
                 }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
+import no.formidler.storage.DigestingComposer;
 import no.formidler.storage.FileDigests;
 import no.formidler.storage.PartedBlobStore.PartedUpload;
 import no.formidler.storage.StorageFullException;
@@ -100,13 +101,7 @@ class TusCompletion {
         for (TusUpload source : sources) {
             parts.add(new PartedUpload(source.partsKey(), uploads.parts(source.id())));
         }
-        long size = upload.length() == 0
-                ? storage.blobs().write(upload.blobKey(), InputStream.nullInputStream())
-                : storage.parted().compose(upload.blobKey(), parts);
-        Optional<FileDigests> running = upload.kind() == TusUpload.Kind.FINAL ? Optional.empty() : digests.take(upload);
-        StoredFile file = running.isPresent()
-                ? stored(upload.blobKey(), size, running.get().finish())
-                : reread(upload.blobKey(), size);
+        StoredFile file = store(upload, parts);
         lease.requireHeld();
         return tx.execute(status -> uploads.lockLeased(upload.id(), lease.owner()).map(held -> {
             Completion completion = lifecycle.completeUpload(upload.fileTransferId(), file);
@@ -114,6 +109,22 @@ class TusCompletion {
             uploads.delete(upload.id());
             return new Done(completion, upload.blobKey());
         }).orElse(null));
+    }
+
+    /**
+     * Joins the parts into the blob with its digests: the running ones of this node's chunks if it has them, else
+     * hashed while the store joins the parts if it copies them anyway, else read once more.
+     */
+    private StoredFile store(TusUpload upload, List<PartedUpload> parts) throws IOException {
+        Optional<FileDigests> running = upload.kind() == TusUpload.Kind.FINAL ? Optional.empty() : digests.take(upload);
+        if (running.isEmpty() && upload.length() > 0 && storage.parted() instanceof DigestingComposer composer) {
+            DigestingComposer.Composed composed = composer.composeDigested(upload.blobKey(), parts);
+            return stored(upload.blobKey(), composed.size(), composed.digests());
+        }
+        long size = upload.length() == 0
+                ? storage.blobs().write(upload.blobKey(), InputStream.nullInputStream())
+                : storage.parted().compose(upload.blobKey(), parts);
+        return running.isPresent() ? stored(upload.blobKey(), size, running.get().finish()) : reread(upload.blobKey(), size);
     }
 
     private List<TusUpload> sources(TusUpload upload) {
