@@ -66,7 +66,7 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
         Path target = pathOf(key);
         Path temp = incoming.resolve(UUID.randomUUID() + ".part");
         try {
-            long written = 0;
+            long written;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  EarlyWriteback writeback = new EarlyWriteback(() -> channel.force(false))) {
                 written = copy(content, channel, writeback);
