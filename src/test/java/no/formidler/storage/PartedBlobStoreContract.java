@@ -2,7 +2,6 @@ package no.formidler.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,16 +25,16 @@ abstract class PartedBlobStoreContract extends BlobStoreContract {
         return (PartedBlobStore) newStore(SMALL_PART);
     }
 
-    private static String uploadKey() {
+    static String uploadKey() {
         return "tus-" + UUID.randomUUID();
     }
 
-    private static String blobKey() {
+    static String blobKey() {
         return "991825827/" + UUID.randomUUID() + "/" + UUID.randomUUID();
     }
 
     /** Writes {@code sizes} as parts 1..n of a new upload; returns the upload as recorded and its bytes. */
-    private static PartedUpload writeParts(PartedBlobStore store, String key, ByteArrayOutputStream all, int... sizes)
+    static PartedUpload writeParts(PartedBlobStore store, String key, ByteArrayOutputStream all, int... sizes)
             throws IOException {
         List<Part> parts = new ArrayList<>();
         long offset = 0;
@@ -51,7 +50,7 @@ abstract class PartedBlobStoreContract extends BlobStoreContract {
         return new PartedUpload(key, parts);
     }
 
-    private static byte[] readAll(BlobStore store, String key, long size) throws IOException {
+    static byte[] readAll(BlobStore store, String key, long size) throws IOException {
         try (InputStream in = store.read(key, 0, size)) {
             return in.readAllBytes();
         }
@@ -90,28 +89,6 @@ abstract class PartedBlobStoreContract extends BlobStoreContract {
         assertThat(readAll((BlobStore) store, key, size)).isEqualTo(second.toByteArray());
         assertThatThrownBy(() -> store.compose(blobKey(), List.of(a))).as("the parts were discarded")
                 .isInstanceOf(IOException.class);
-    }
-
-    @Test
-    void aStoreThatHashesWhileComposingGivesTheJoinedFilesDigestsAlsoWhenComposedBefore() throws IOException {
-        PartedBlobStore store = parted();
-        assumeTrue(store instanceof DigestingComposer, "the store does not hash while composing");
-        DigestingComposer composer = (DigestingComposer) store;
-        ByteArrayOutputStream joined = new ByteArrayOutputStream();
-        PartedUpload a = writeParts(store, uploadKey(), joined, SMALL_PART + MIB, 3000);
-        PartedUpload b = writeParts(store, uploadKey(), joined, 777);
-        FileDigests.Hex expected = FileDigests.of(new ByteArrayInputStream(joined.toByteArray()));
-        String key = blobKey();
-
-        DigestingComposer.Composed composed = composer.composeDigested(key, List.of(a, b));
-
-        assertThat(composed).isEqualTo(new DigestingComposer.Composed(joined.size(), expected));
-        assertThat(readAll((BlobStore) store, key, composed.size())).isEqualTo(joined.toByteArray());
-        assertThat(composer.composeDigested(key, List.of(a, b))).as("composed before").isEqualTo(composed);
-        ByteArrayOutputStream single = new ByteArrayOutputStream();
-        PartedUpload c = writeParts(store, uploadKey(), single, 5000, 1);
-        assertThat(composer.composeDigested(blobKey(), List.of(c)).digests())
-                .isEqualTo(FileDigests.of(new ByteArrayInputStream(single.toByteArray())));
     }
 
     @Test
