@@ -256,7 +256,7 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
     }
 
     /**
-     * Writes {@code content} at the channel's position on a writer thread, while the request thread reads (and hashes)
+     * Writes {@code content} at the channel's position on a writer thread, while the calling thread reads (and hashes)
      * the next buffer: the kernel's copy into new page-cache pages is an upload's largest cost after the digests, and on
      * the request thread it came on top of them. Returns once every byte is written, or the write has failed.
      */
