@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.formidler.system.CommitOrder;
 import no.formidler.system.FormidlerProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,13 +27,16 @@ public class Checkpoints {
     static final String JWS_TYPE = "formidler-checkpoint+jws";
     private static final HexFormat HEX = HexFormat.of();
     private final JdbcClient jdbc;
+    private final CommitOrder commitOrder;
     private final AuditLog log;
     private final EvidenceSigner signer;
     private final Clock clock;
     private final String issuer;
 
-    Checkpoints(JdbcClient jdbc, AuditLog log, EvidenceSigner signer, Clock clock, FormidlerProperties properties) {
+    Checkpoints(JdbcClient jdbc, AuditLog log, EvidenceSigner signer, CommitOrder commitOrder, Clock clock,
+                FormidlerProperties properties) {
         this.jdbc = jdbc;
+        this.commitOrder = commitOrder;
         this.log = log;
         this.signer = signer;
         this.clock = clock;
@@ -60,8 +64,9 @@ public class Checkpoints {
                 .optional();
     }
 
-    /** Signs a checkpoint of the log as it is now, unless the latest already covers it. */
+    /** Signs a checkpoint of the log with every committed entry, unless the latest already covers it. */
     public Checkpoint sign() {
+        commitOrder.catchUp();
         List<AuditLog.Leaf> leaves = log.leaves();
         Optional<Checkpoint> latest = latest();
         if (latest.isPresent() && latest.get().treeSize() == leaves.size()) {

@@ -7,6 +7,7 @@ import no.formidler.auth.Caller;
 import no.formidler.auth.Organization;
 import no.formidler.error.ValidationErrors;
 import no.formidler.error.ValidationException;
+import no.formidler.system.CommitOrder;
 import no.formidler.system.FormidlerProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,9 +30,12 @@ class EventFeedController {
     private final EventAccess access;
     private final CloudEvents cloudEvents;
     private final String baseUrl;
+    private final CommitOrder commitOrder;
 
-    EventFeedController(EventLog log, EventAccess access, CloudEvents cloudEvents, FormidlerProperties properties) {
+    EventFeedController(EventLog log, EventAccess access, CloudEvents cloudEvents, CommitOrder commitOrder,
+                        FormidlerProperties properties) {
         this.log = log;
+        this.commitOrder = commitOrder;
         this.access = access;
         this.cloudEvents = cloudEvents;
         this.baseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
@@ -58,6 +62,7 @@ class EventFeedController {
         errors.throwIfAny();
         String resourceId = resource.substring(CloudEvents.RESOURCE_PREFIX.length());
         Optional<Organization> granted = access.require(caller, resourceId, requestedSubject);
+        commitOrder.catchUp(); // every event committed before this request is in the page
         long cursor = cursor(after, resourceId);
         List<String> types = type == null ? List.of() : type;
         List<StoredEvent> page = log.after(resourceId, cursor, granted.map(Organization::number), types, pageSize);

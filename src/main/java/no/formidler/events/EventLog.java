@@ -46,7 +46,7 @@ class EventLog {
     }
 
     Optional<StoredEvent> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from event_outbox where id = :id").param("id", id)
+        return jdbc.sql("select " + COLUMNS + " from event_outbox where id = :id and sequence is not null").param("id", id)
                 .query(EventLog::map).optional();
     }
 

@@ -38,21 +38,19 @@ class TransferAuditing implements TransitionStep {
         if (change instanceof StatusChange.OfRecipient r) {
             details.put("recipient", r.recipient().prefixed());
             details.put("status", r.status().name());
-            long sequence = log.record(Audited.ofTransfer(Optional.of(r.recipient()), r.vendor(), "recipient-status",
-                    t.id(), t.resourceId(), details));
-            if (r.status() == RecipientStatus.DownloadConfirmed) {
-                issue(change, events, sequence, Optional.of(r.recipient()));
-            }
+            Optional<Receipts.Unsigned> receipt = r.status() == RecipientStatus.DownloadConfirmed
+                    ? Optional.of(receipt(change, events, Optional.of(r.recipient()))) : Optional.empty();
+            log.record(Audited.ofTransfer(Optional.of(r.recipient()), r.vendor(), "recipient-status", t.id(),
+                    t.resourceId(), details), receipt);
             return;
         }
         StatusChange.OfTransfer moved = (StatusChange.OfTransfer) change;
         details.put("status", moved.status().name());
         moved.text().ifPresent(text -> details.put("statusText", text));
-        long sequence = log.record(Audited.ofTransfer(actor(moved), moved.vendor(), "transfer-status", t.id(),
-                t.resourceId(), details));
-        if (moved.status() == TransferStatus.Published) {
-            issue(change, events, sequence, Optional.empty());
-        }
+        Optional<Receipts.Unsigned> receipt = moved.status() == TransferStatus.Published
+                ? Optional.of(receipt(change, events, Optional.empty())) : Optional.empty();
+        log.record(Audited.ofTransfer(actor(moved), moved.vendor(), "transfer-status", t.id(), t.resourceId(), details),
+                receipt);
     }
 
     /** The sender acts when it creates the transfer or starts an upload; every later move is the broker's. */
@@ -61,12 +59,12 @@ class TransferAuditing implements TransitionStep {
                 ? Optional.of(moved.transfer().senderOrganization()) : Optional.empty();
     }
 
-    private void issue(StatusChange change, List<TransferEvent> events, long sequence, Optional<Organization> recipient) {
+    private Receipts.Unsigned receipt(StatusChange change, List<TransferEvent> events, Optional<Organization> recipient) {
         // Read again: the file's size and checksums may have been recorded in this transaction after the lock.
         FileTransfer t = transfers.find(change.transfer().id()).orElse(change.transfer());
         TransferEvent certified = events.stream().filter(e -> e.role() == Role.Sender).findFirst().orElseThrow();
-        receipts.issue(new Receipts.Facts(t.id(), t.resourceId(), t.fileName(), t.fileSize(), t.sha256().orElse(""),
+        return receipts.of(new Receipts.Facts(t.id(), t.resourceId(), t.fileName(), t.fileSize(), t.sha256().orElse(""),
                 t.checksum().orElse(""), t.senderOrganization().prefixed(), change.at(), certified.type().wireType(),
-                certified.id(), sequence), recipient);
+                certified.id()), recipient);
     }
 }

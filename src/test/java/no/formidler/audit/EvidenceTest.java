@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import no.formidler.system.CommitOrder;
 import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ class EvidenceTest extends ApiTest {
     AuditLog log;
     @Autowired
     EvidenceKeys keys;
+    @Autowired
+    CommitOrder commitOrder;
 
     @Test
     void aJourneyGivesOneSubmissionReceiptAndOneDeliveryReceiptPerRecipientEachSignedOverTheFile() throws Exception {
@@ -139,12 +142,15 @@ class EvidenceTest extends ApiTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Long>> writers = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
-            writers.add(() -> transactions.execute(status -> log.record(new Audited(java.util.Optional.empty(),
-                    java.util.Optional.empty(), "test", "test:concurrency", java.util.Optional.empty(),
-                    java.util.Optional.empty(), Map.of()))));
+            writers.add(() -> transactions.execute(status -> {
+                log.record(new Audited(java.util.Optional.empty(), java.util.Optional.empty(), "test",
+                        "test:concurrency", java.util.Optional.empty(), java.util.Optional.empty(), Map.of()));
+                return 0L;
+            }));
         }
         pool.invokeAll(writers);
         pool.shutdown();
+        commitOrder.catchUp();
         List<Long> sequences = jdbc.sql("select sequence from audit_entry where sequence > :s order by sequence")
                 .param("s", before).query(Long.class).list();
         assertThat(sequences).hasSizeGreaterThanOrEqualTo(80);
@@ -194,6 +200,7 @@ class EvidenceTest extends ApiTest {
         client.send(client.request("/events/api/v1/subscriptions/" + subscription.json().get("id").asLong(), events)
                 .DELETE().build());
 
+        commitOrder.catchUp();
         List<String> actions = jdbc.sql("select action from audit_entry where resource_id = :r order by sequence")
                 .param("r", s.resourceId).query(String.class).list();
         assertThat(actions).containsSubsequence("resource-created", "resource-policy", "resource-access-list",
@@ -217,6 +224,7 @@ class EvidenceTest extends ApiTest {
     void anEntryChangedInTheDatabaseIsNamedAndTheOthersStillProve() {
         Scenario s = scenario().ready();
         String id = s.publish(FILE);
+        commitOrder.catchUp();
         long altered = jdbc.sql("select min(sequence) from audit_entry where file_transfer_id = :id")
                 .param("id", java.util.UUID.fromString(id)).query(Long.class).single();
         asAttacker("update audit_entry set details = replace(details, 'Initialized', 'Published') where sequence = "
@@ -326,6 +334,7 @@ class EvidenceTest extends ApiTest {
     }
 
     private long lastSequence() {
+        commitOrder.catchUp();
         return jdbc.sql("select coalesce(max(sequence), 0) from audit_entry").query(Long.class).single();
     }
 

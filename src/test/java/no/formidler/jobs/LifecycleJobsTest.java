@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import no.formidler.system.CommitOrder;
 import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,8 @@ abstract class LifecycleJobsTest extends ApiTest {
     JobCompletions completions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CommitOrder commitOrder;
 
     /** When the transfer's purge is due, as stored in the scheduler's table. */
     Instant purgeDue(String id) {
@@ -48,6 +51,7 @@ abstract class LifecycleJobsTest extends ApiTest {
 
     /** The transfer's events in the outbox as {@code <type> <role> <org>}. */
     List<String> events(String id, String type) {
+        commitOrder.catchUp();
         return jdbc.sql("""
                         select role || ' ' || subject_org from event_outbox
                         where file_transfer_id = :id and type = :type order by sequence""")

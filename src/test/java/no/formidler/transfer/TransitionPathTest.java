@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import no.formidler.system.CommitOrder;
 import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ class TransitionPathTest extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CommitOrder commitOrder;
 
     @Autowired
     TransferPurge purge;
@@ -42,6 +45,7 @@ class TransitionPathTest extends ApiTest {
                 "Published", s.recipient1 + ":DownloadStarted", s.recipient2 + ":DownloadStarted",
                 s.recipient1 + ":DownloadConfirmed", s.recipient2 + ":DownloadConfirmed", "AllConfirmedDownloaded");
         assertThat(seen).allMatch(TransitionRecorder.Seen::inTransaction);
+        commitOrder.catchUp();
         assertThat(seen).flatExtracting(x -> x.events().stream().map(e -> e.type().wireType()).toList())
                 .containsExactlyElementsOf(jdbc.sql("select type from event_outbox where file_transfer_id = :id order by sequence")
                         .param("id", UUID.fromString(id)).query(String.class).list());
