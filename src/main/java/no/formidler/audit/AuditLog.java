@@ -124,8 +124,9 @@ public class AuditLog implements NumberedLog {
                                                  resource_id, details, previous_hash, hash)
                         values (:sequence, :time, :actor, :vendor, :action, :subject, :transfer, :resource, :details,
                                 :previous, :hash)""", rows.toArray(MapSqlParameterSource[]::new));
-        jdbc.sql("delete from audit_pending where id in (:ids)").param("ids", pending.stream().map(Pending::id).toList())
-                .update();
+        // One array, not an IN list: a list would make each batch size a statement of its own to parse and cache.
+        jdbc.sql("delete from audit_pending where id = any(:ids)")
+                .param("ids", pending.stream().map(Pending::id).toArray(Long[]::new)).update();
         return pending.size();
     }
 

@@ -18,11 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Numbers the audit log's and the event outbox's entries after their changes commit ({@link NumberedLog}).
  *
- * <p>Before, each change took a lock that it held through its commit, so that changes committed one after another,
- * each waiting for its own WAL flush: that lock, not the CPU, bounded how many changes a second the broker made
- * (docs/benchmarks.md, "Initialize under load"). Now a change only appends; one round at a time, across every node,
- * takes the lock (a transaction-scoped advisory lock on one key) and numbers every committed entry waiting, so one
- * commit numbers what many changes appended. Rounds run on this node's {@code commit-order} thread, woken by each
+ * <p>A change does not number its own entries: it would have to hold a lock through its commit, so that changes
+ * committed one after another, each waiting for its own WAL flush, and that lock, not the CPU, would bound how many
+ * changes a second the broker makes (docs/benchmarks.md, "Initialize under load"). A change only appends; one round at
+ * a time, across every node, takes the lock (a transaction-scoped advisory lock on one key) and numbers every
+ * committed entry waiting, so one commit numbers what many changes appended. Rounds run on this node's {@code commit-order} thread, woken by each
  * commit that appended; and by {@link #catchUp()}, for a reader that must see every committed entry numbered (a
  * transfer's audit, its receipts, the event feed). A round that fails (the database away) is retried at the next poll.
  */

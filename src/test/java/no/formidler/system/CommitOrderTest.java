@@ -49,20 +49,22 @@ class CommitOrderTest extends ApiTest {
         String second = "test:second-" + UUID.randomUUID();
         CountDownLatch appended = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2); // not the common pool: it may have one thread
         CompletableFuture<Void> open = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
             audit.record(entry(first));
             appended.countDown();
             await(release);
-        }));
+        }), threads);
         try {
             assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> audit.record(entry(second))))
-                    .get(5, TimeUnit.SECONDS); // the previous design made it wait for the first one's commit
+            CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> audit.record(entry(second))),
+                    threads).get(5, TimeUnit.SECONDS); // the previous design made it wait for the first one's commit
             commitOrder.catchUp();
             assertThat(sequenceOf(second)).as("numbered while the first is still open").isPresent();
             assertThat(sequenceOf(first)).as("not numbered before its commit").isEmpty();
         } finally {
             release.countDown();
+            threads.shutdown();
         }
         open.get(10, TimeUnit.SECONDS);
         commitOrder.catchUp();
