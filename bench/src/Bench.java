@@ -56,6 +56,9 @@ public final class Bench {
             if (all || only.contains("memory")) {
                 results.memory(new MemoryProfile(api, broker).measure(sizes.memoryBytes()));
             }
+            if (all || only.contains("slowclients") || only.contains("metadata")) {
+                new MetadataLoad(api).warmUp(sizes.loadSeconds());
+            }
             if (all || only.contains("slowclients")) {
                 results.slowClients(new SlowClients(api).measure(sizes.slowClients(), sizes.loadSeconds()));
             }
