@@ -52,9 +52,17 @@ public class RecipientDownloads {
     @Transactional
     public void recordDownloadStarted(DownloadableFile file, Optional<Organization> vendor, boolean ranged, long first,
                                       long length) {
-        Instant since = path.now().minus(RANGED_DEBOUNCE);
-        if (!ranged || !transfers.rangedDownloadRecordedSince(file.fileTransferId(), file.recipient(), since)) {
-            path.apply(file.transfer(), new Move.OfRecipient(file.recipient(), RecipientTransition.START_DOWNLOAD, vendor, ranged));
+        Move started = new Move.OfRecipient(file.recipient(), RecipientTransition.START_DOWNLOAD, vendor, ranged);
+        if (!ranged) {
+            path.apply(file.transfer(), started);
+        } else if (!rangedDownloadRecordedLately(file)) {
+            // Parallel parts of one download all find none recorded: they decide again in turn, under the transfer's
+            // row lock, so the first one records the start and the others see it. Later parts of the burst take
+            // neither the lock nor a turn.
+            FileTransfer locked = transfers.requireForUpdate(file.fileTransferId());
+            if (!rangedDownloadRecordedLately(file)) {
+                path.apply(locked, started);
+            }
         }
         // After the status change, whose row locks come before the audit log's lock, as everywhere.
         Map<String, Object> details = new LinkedHashMap<>();
@@ -64,5 +72,10 @@ public class RecipientDownloads {
         details.put("ranged", ranged);
         audit.record(Audited.ofTransfer(Optional.of(file.recipient()), vendor, "download", file.fileTransferId(),
                 file.transfer().resourceId(), details));
+    }
+
+    private boolean rangedDownloadRecordedLately(DownloadableFile file) {
+        Instant since = path.now().minus(RANGED_DEBOUNCE);
+        return transfers.rangedDownloadRecordedSince(file.fileTransferId(), file.recipient(), since);
     }
 }

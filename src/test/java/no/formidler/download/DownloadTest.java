@@ -4,6 +4,12 @@ import static no.formidler.testsupport.BrokerAssertions.assertBrokerError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
@@ -61,6 +67,30 @@ class DownloadTest extends ApiTest {
         s.download(id, s.recipient1Token);
         s.download(id, s.recipient1Token);
         assertThat(downloadStartedRows(s, id)).isEqualTo(3);
+    }
+
+    @Test
+    void parallelRangesOfOneDownloadRecordOneDownloadStarted() throws Exception {
+        Scenario s = scenario().ready();
+        // The way download accelerators fetch: parts at once, none of them seeing another's record yet. A few
+        // bursts, so that parts which happen to arrive one after another cannot hide a race.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int burst = 0; burst < 3; burst++) {
+                String id = s.publish(FILE);
+                List<Callable<Integer>> parts = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String range = "bytes=" + (i * 5) + "-" + (i * 5 + 4);
+                    parts.add(() -> s.download(id, s.recipient1Token, "Range", range).status());
+                }
+                for (Future<Integer> part : pool.invokeAll(parts)) {
+                    assertThat(part.get()).isEqualTo(206);
+                }
+                assertThat(downloadStartedRows(s, id)).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
