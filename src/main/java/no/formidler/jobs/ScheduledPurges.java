@@ -3,8 +3,10 @@ package no.formidler.jobs;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import no.formidler.transfer.PurgeSchedule;
 import org.springframework.stereotype.Component;
@@ -37,5 +39,12 @@ class ScheduledPurges implements PurgeSchedule {
         } catch (TaskInstanceCurrentlyExecutingException e) {
             // The purge is running right now: the file goes sooner than asked, which is what the new time wanted.
         }
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void firstPurgeAt(UUID fileTransferId, Instant at) {
+        // A batch of one is db-scheduler's only insert that does not first read whether the instance exists.
+        scheduler.scheduleBatch(List.<TaskInstance<?>>of(PURGE.instance(fileTransferId.toString()).build()), at);
     }
 }

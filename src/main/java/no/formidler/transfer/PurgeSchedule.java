@@ -11,4 +11,7 @@ public interface PurgeSchedule {
 
     /** Sets the purge of {@code fileTransferId} to {@code at}: one pending purge per transfer, moved if it exists. */
     void purgeAt(UUID fileTransferId, Instant at);
+
+    /** Sets the purge of a transfer that has none yet (one being created): an insert, without looking first. */
+    void firstPurgeAt(UUID fileTransferId, Instant at);
 }

@@ -61,7 +61,7 @@ public class TransferInitializer {
         Instant now = path.now();
         Instant expires = now.plus(resource.timeToLive());
         UUID id = UUID.randomUUID();
-        purges.purgeAt(id, expires);
+        purges.firstPurgeAt(id, expires);
         path.initialize(new TransferRepository.NewTransfer(id, resourceId, request.fileName(),
                 request.sendersFileTransferReference(), request.sender(), sender,
                 Optional.ofNullable(request.checksum()).filter(c -> !c.isEmpty()), !request.virusScanDisabled(), now,

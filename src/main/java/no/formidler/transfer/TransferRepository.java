@@ -48,12 +48,27 @@ class TransferRepository {
         }
     }
 
+    /**
+     * The transfer, its first status, its recipients and theirs, in one statement: an initialize is mostly round trips
+     * and their per-statement cost in PostgreSQL, not work in the queries.
+     */
     void insert(NewTransfer t) {
         jdbc.sql("""
-                        insert into file_transfer (id, resource_id, file_name, senders_reference, sender, sender_org,
-                          checksum, use_virus_scan, created, expiration_time, status, status_changed, property_list)
-                        values (:id, :resource, :fileName, :reference, :sender, :senderOrg, :checksum, :scan, :created,
-                          :expires, :status, :created, cast(:properties as jsonb))""")
+                        with transfer as (
+                          insert into file_transfer (id, resource_id, file_name, senders_reference, sender, sender_org,
+                            checksum, use_virus_scan, created, expiration_time, status, status_changed, property_list)
+                          values (:id, :resource, :fileName, :reference, :sender, :senderOrg, :checksum, :scan,
+                            :created, :expires, :status, :created, cast(:properties as jsonb))),
+                        history as (
+                          insert into file_transfer_status (file_transfer_id, status, status_text, changed, vendor)
+                          values (:id, :status, null, :created, :vendor)),
+                        recipients as (
+                          insert into recipient (file_transfer_id, org, status, status_changed, resource_id, created)
+                          select :id, org, :recipientStatus, :created, :resource, :created
+                          from unnest(cast(:recipients as text[])) as org)
+                        insert into recipient_status (file_transfer_id, org, status, changed, vendor, ranged)
+                        select :id, org, :recipientStatus, :created, null, false
+                        from unnest(cast(:recipients as text[])) as org""")
                 .param("id", t.id())
                 .param("resource", t.resourceId())
                 .param("fileName", t.fileName())
@@ -66,20 +81,10 @@ class TransferRepository {
                 .param("expires", utc(t.expirationTime()))
                 .param("status", TransferStatus.Initialized.id())
                 .param("properties", JSON.writeValueAsString(t.propertyList()))
+                .param("vendor", t.vendor().map(Organization::prefixed).orElse(null), Types.VARCHAR)
+                .param("recipientStatus", RecipientStatus.Initialized.id())
+                .param("recipients", t.recipients().stream().map(Organization::number).toArray(String[]::new))
                 .update();
-        insertHistory(t.id(), TransferStatus.Initialized, Optional.empty(), t.created(), t.vendor());
-        for (Organization recipient : t.recipients()) {
-            jdbc.sql("""
-                            insert into recipient (file_transfer_id, org, status, status_changed, resource_id, created)
-                            values (:id, :org, :status, :at, :resource, :at)""")
-                    .param("id", t.id())
-                    .param("resource", t.resourceId())
-                    .param("org", recipient.number())
-                    .param("status", RecipientStatus.Initialized.id())
-                    .param("at", utc(t.created()))
-                    .update();
-            insertRecipientHistory(t.id(), recipient, RecipientStatus.Initialized, t.created(), Optional.empty(), false);
-        }
     }
 
     Optional<FileTransfer> find(UUID id) {

@@ -44,4 +44,24 @@ class ScheduledPurgesTest extends LifecycleJobsTest {
                 .query(Long.class).single()).isEqualTo(1);
         scheduler.cancel(ScheduledPurges.purgeOf(id));
     }
+
+    @Test
+    void aFirstPurgeIsStoredWithItsTransactionAndMovedLikeAnyOther() {
+        UUID kept = UUID.randomUUID();
+        UUID rolledBack = UUID.randomUUID();
+        Instant first = clock.instant().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MILLIS);
+        Instant second = clock.instant().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.executeWithoutResult(status -> {
+            purges.firstPurgeAt(rolledBack, first);
+            status.setRollbackOnly();
+        });
+        transaction.executeWithoutResult(status -> purges.firstPurgeAt(kept, first));
+
+        assertThat(purgePending(rolledBack.toString())).isFalse();
+        assertThat(purgeDue(kept.toString())).isEqualTo(first);
+        transaction.executeWithoutResult(status -> purges.purgeAt(kept, second));
+        assertThat(purgeDue(kept.toString())).isEqualTo(second);
+        scheduler.cancel(ScheduledPurges.purgeOf(kept));
+    }
 }
