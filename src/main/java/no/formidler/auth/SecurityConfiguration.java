@@ -25,6 +25,8 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -52,6 +54,8 @@ class SecurityConfiguration {
      * own tokens do too, whatever the domain clock (which tests move) says.
      */
     private static final Clock TOKEN_CLOCK = Clock.systemUTC();
+    /** Tokens each issuer's decoder remembers as verified (a token with its claims is 2–4 KiB). */
+    private static final int KNOWN_TOKENS_PER_ISSUER = 1024;
     private static final String WRITE = "SCOPE_" + Caller.SCOPE_WRITE;
     private static final String READ = "SCOPE_" + Caller.SCOPE_READ;
     private static final String SERVICE_OWNER = "SCOPE_" + Caller.SCOPE_SERVICE_OWNER;
@@ -199,10 +203,12 @@ class SecurityConfiguration {
     }
 
     private static AuthenticationManager manager(NimbusJwtDecoder decoder, String issuer) {
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<Object>("exp", Objects::nonNull)));
-        return new JwtAuthenticationProvider(decoder)::authenticate;
+                new JwtClaimValidator<Object>("exp", Objects::nonNull));
+        decoder.setJwtValidator(validator);
+        var known = new VerifiedTokens(decoder, validator, KNOWN_TOKENS_PER_ISSUER, TOKEN_CLOCK);
+        return new JwtAuthenticationProvider(known)::authenticate;
     }
 
     /** The token issuers this broker trusts, each with its own key source. */
