@@ -14,6 +14,7 @@ import no.formidler.error.BrokerException;
 import no.formidler.resource.Resource;
 import no.formidler.resource.ResourceCatalog;
 import no.formidler.system.FormidlerProperties;
+import no.formidler.system.TimeOrderedIds;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,7 +61,7 @@ public class TransferInitializer {
 
         Instant now = path.now();
         Instant expires = now.plus(resource.timeToLive());
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next(now);
         purges.firstPurgeAt(id, expires);
         path.initialize(new TransferRepository.NewTransfer(id, resourceId, request.fileName(),
                 request.sendersFileTransferReference(), request.sender(), sender,
