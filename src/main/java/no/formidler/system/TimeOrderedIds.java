@@ -17,16 +17,8 @@ public final class TimeOrderedIds {
     }
 
     public static UUID next(Instant now) {
-        byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
-        long millis = now.toEpochMilli() & 0xFFFF_FFFF_FFFFL;
-        long randA = ((random[0] & 0xFFL) << 4 | (random[1] & 0xF0L) >> 4) & 0xFFF;
-        long high = millis << 16 | 0x7000L | randA;
-        long low = 0;
-        for (int i = 2; i < 10; i++) {
-            low = low << 8 | (random[i] & 0xFFL);
-        }
-        low = low & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L; // the RFC's variant, 10xx
+        long high = (now.toEpochMilli() & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | (RANDOM.nextInt() & 0xFFFL);
+        long low = RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L; // the RFC's variant, 10xx
         return new UUID(high, low);
     }
 }

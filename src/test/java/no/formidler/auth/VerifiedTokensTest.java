@@ -10,12 +10,11 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
+import no.formidler.testsupport.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -31,9 +30,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /** A remembered token skips the signature check only: same bytes, and issuer and expiry checked on every use. */
 class VerifiedTokensTest {
     private static final String ISSUER = "https://issuer.test";
-    private static final Instant T0 = Instant.parse("2026-12-04T12:00:00Z");
+    private final TestClock clock = new TestClock();
+    private Instant t0;
     private RSAKey key;
-    private Instant now = T0;
     private final AtomicInteger signatureChecks = new AtomicInteger();
     private final AtomicInteger minted = new AtomicInteger();
     private VerifiedTokens tokens;
@@ -42,22 +41,7 @@ class VerifiedTokensTest {
     void issuer() throws Exception {
         key = new RSAKeyGenerator(2048).generate();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
+        t0 = clock.instant();
         timestamps.setClock(clock);
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(timestamps,
                 new JwtIssuerValidator(ISSUER));
@@ -72,7 +56,7 @@ class VerifiedTokensTest {
 
     @Test
     void theSameTokenIsVerifiedOnceAndStillAnsweredWithItsClaims() throws Exception {
-        String token = token("123456789", T0.plusSeconds(600));
+        String token = token("123456789", t0.plusSeconds(600));
         for (int i = 0; i < 5; i++) {
             assertThat(tokens.decode(token).getClaimAsString("org")).isEqualTo("123456789");
         }
@@ -81,9 +65,9 @@ class VerifiedTokensTest {
 
     @Test
     void aKnownTokenIsRefusedOnceItExpires() throws Exception {
-        String token = token("123456789", T0.plusSeconds(60));
+        String token = token("123456789", t0.plusSeconds(60));
         tokens.decode(token);
-        now = T0.plusSeconds(61);
+        clock.advance(Duration.ofSeconds(61));
         assertThatThrownBy(() -> tokens.decode(token)).isInstanceOf(JwtValidationException.class);
         assertThatThrownBy(() -> tokens.decode(token)).isInstanceOf(JwtValidationException.class);
         assertThat(tokens.size()).isZero();
@@ -91,7 +75,7 @@ class VerifiedTokensTest {
 
     @Test
     void aTokenWithTheSameClaimsButAnotherSignatureIsCheckedAndRefused() throws Exception {
-        String token = token("123456789", T0.plusSeconds(600));
+        String token = token("123456789", t0.plusSeconds(600));
         tokens.decode(token);
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
@@ -105,7 +89,7 @@ class VerifiedTokensTest {
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 5; i++) {
                 String org = "31000000" + i;
-                assertThat(tokens.decode(token(org, T0.plusSeconds(600))).getClaimAsString("org")).isEqualTo(org);
+                assertThat(tokens.decode(token(org, t0.plusSeconds(600))).getClaimAsString("org")).isEqualTo(org);
             }
         }
         assertThat(tokens.size()).isLessThanOrEqualTo(3);
@@ -113,12 +97,12 @@ class VerifiedTokensTest {
 
     @Test
     void expiredTokensMakeRoomBeforeLiveOnesAreForgotten() throws Exception {
-        String live = token("123456789", T0.plusSeconds(600));
-        tokens.decode(token("310000001", T0.plusSeconds(10)));
-        tokens.decode(token("310000002", T0.plusSeconds(10)));
+        String live = token("123456789", t0.plusSeconds(600));
+        tokens.decode(token("310000001", t0.plusSeconds(10)));
+        tokens.decode(token("310000002", t0.plusSeconds(10)));
         tokens.decode(live);
-        now = T0.plusSeconds(11);
-        tokens.decode(token("310000003", T0.plusSeconds(600)));
+        clock.advance(Duration.ofSeconds(11));
+        tokens.decode(token("310000003", t0.plusSeconds(600)));
         tokens.decode(live);
         assertThat(signatureChecks).as("the live token was kept when the full cache made room").hasValue(4);
     }
@@ -127,7 +111,7 @@ class VerifiedTokensTest {
         // Every token differs by its jti, even where the claims that matter are the same.
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).claim("org", org)
                 .jwtID(Integer.toString(minted.incrementAndGet()))
-                .issueTime(Date.from(T0)).expirationTime(Date.from(expires)).build();
+                .issueTime(Date.from(t0)).expirationTime(Date.from(expires)).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
