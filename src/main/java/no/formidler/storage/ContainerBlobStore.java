@@ -87,8 +87,8 @@ public abstract class ContainerBlobStore implements BlobStore, PartedBlobStore, 
     }
 
     @Override
-    public Part writePart(String uploadKey, int number, long offset, InputStream content) throws IOException {
-        return parts().writePart(uploadKey, number, offset, content);
+    public Part writePart(String uploadKey, Staging staging, int number, long offset, InputStream content) throws IOException {
+        return parts().writePart(uploadKey, number, offset, content); // an object store has no page cache to skip
     }
 
     @Override

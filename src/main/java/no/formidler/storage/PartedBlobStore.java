@@ -27,6 +27,15 @@ public interface PartedBlobStore {
     record Part(int number, long offset, long size, String tag) {
     }
 
+    /**
+     * What becomes of an upload's bytes: the blob as they are ({@link #WHOLE}), or copied into one blob with other
+     * uploads' and then discarded ({@link #JOINED}, a TUS partial upload). A filesystem writes a joined upload's bytes
+     * past the page cache: only the join reads them, once.
+     */
+    enum Staging {
+        WHOLE, JOINED
+    }
+
     /** One upload's recorded parts, in number order. */
     record PartedUpload(String uploadKey, List<Part> parts) {
         public long size() {
@@ -37,9 +46,10 @@ public interface PartedBlobStore {
     /**
      * Stores {@code content}, read to its end, as part {@code number} of upload {@code uploadKey} starting at byte
      * {@code offset} of the upload, durably. Unrecorded bytes at or beyond {@code offset} are discarded. If reading
-     * {@code content} fails, the exception propagates and nothing counts as stored.
+     * {@code content} fails, the exception propagates and nothing counts as stored. {@code staging} is the same for
+     * every part of an upload.
      */
-    Part writePart(String uploadKey, int number, long offset, InputStream content) throws IOException;
+    Part writePart(String uploadKey, Staging staging, int number, long offset, InputStream content) throws IOException;
 
     /**
      * Makes blob {@code blobKey} of the uploads' parts: the uploads in the order given, each upload's parts in number

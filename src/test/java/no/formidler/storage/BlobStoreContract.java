@@ -169,7 +169,7 @@ abstract class BlobStoreContract {
         store.write(key, new ByteArrayInputStream(new byte[10]));
         String upload = UUID.randomUUID().toString();
         if (store instanceof PartedBlobStore parted) {
-            parted.writePart(upload, 1, 0, new ByteArrayInputStream(new byte[10]));
+            parted.writePart(upload, PartedBlobStore.Staging.WHOLE, 1, 0, new ByteArrayInputStream(new byte[10]));
         }
         List<ListableStore.StoredBlob> listed = new ArrayList<>();
 

@@ -25,8 +25,8 @@ class FileSystemBlobStoreTest extends PartedBlobStoreContract {
     void composingHashesTheJoinedFileAlsoWhenItWasComposedBefore() throws IOException {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
         ByteArrayOutputStream joined = new ByteArrayOutputStream();
-        PartedUpload a = writeParts(store, uploadKey(), joined, SMALL_PART + MIB, 3000);
-        PartedUpload b = writeParts(store, uploadKey(), joined, 777);
+        PartedUpload a = writeParts(store, PartedBlobStore.Staging.JOINED, uploadKey(), joined, SMALL_PART + MIB, 3000);
+        PartedUpload b = writeParts(store, PartedBlobStore.Staging.JOINED, uploadKey(), joined, 777);
         FileDigests.Hex expected = FileDigests.of(new ByteArrayInputStream(joined.toByteArray()));
         String key = blobKey();
 

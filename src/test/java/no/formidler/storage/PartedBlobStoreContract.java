@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.UUID;
 import no.formidler.storage.PartedBlobStore.Part;
 import no.formidler.storage.PartedBlobStore.PartedUpload;
+import no.formidler.storage.PartedBlobStore.Staging;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What a store that takes resumable (parted) uploads promises, on top of the {@link BlobStoreContract}: parts written
@@ -36,11 +39,16 @@ abstract class PartedBlobStoreContract extends BlobStoreContract {
     /** Writes {@code sizes} as parts 1..n of a new upload; returns the upload as recorded and its bytes. */
     static PartedUpload writeParts(PartedBlobStore store, String key, ByteArrayOutputStream all, int... sizes)
             throws IOException {
+        return writeParts(store, Staging.WHOLE, key, all, sizes);
+    }
+
+    static PartedUpload writeParts(PartedBlobStore store, Staging staging, String key, ByteArrayOutputStream all,
+                                   int... sizes) throws IOException {
         List<Part> parts = new ArrayList<>();
         long offset = 0;
         for (int i = 0; i < sizes.length; i++) {
             byte[] content = GeneratedContent.bytes(1000L * sizes[i] + i, sizes[i]);
-            Part part = store.writePart(key, i + 1, offset, new ByteArrayInputStream(content));
+            Part part = store.writePart(key, staging, i + 1, offset, new ByteArrayInputStream(content));
             assertThat(part.size()).isEqualTo(sizes[i]);
             assertThat(part.offset()).isEqualTo(offset);
             parts.add(part);
@@ -91,14 +99,15 @@ abstract class PartedBlobStoreContract extends BlobStoreContract {
                 .isInstanceOf(IOException.class);
     }
 
-    @Test
-    void aPartWrittenAgainAtTheSameNumberReplacesTheOneThatWasNeverRecorded() throws IOException {
+    @ParameterizedTest
+    @EnumSource(Staging.class)
+    void aPartWrittenAgainAtTheSameNumberReplacesTheOneThatWasNeverRecorded(Staging staging) throws IOException {
         PartedBlobStore store = parted();
         String upload = uploadKey();
-        store.writePart(upload, 1, 0, new ByteArrayInputStream(new byte[] {9, 9, 9, 9, 9}));
+        store.writePart(upload, staging, 1, 0, new ByteArrayInputStream(new byte[] {9, 9, 9, 9, 9}));
         byte[] content = GeneratedContent.bytes(5, 3000);
-        Part part = store.writePart(upload, 1, 0, new ByteArrayInputStream(content));
-        store.writePart(upload, 2, 3000, new ByteArrayInputStream(new byte[] {7})); // written, never recorded
+        Part part = store.writePart(upload, staging, 1, 0, new ByteArrayInputStream(content));
+        store.writePart(upload, staging, 2, 3000, new ByteArrayInputStream(new byte[] {7})); // written, never recorded
         String key = blobKey();
         assertThat(store.compose(key, List.of(new PartedUpload(upload, List.of(part))))).isEqualTo(3000);
         assertThat(readAll((BlobStore) store, key, 3000)).isEqualTo(content);
@@ -124,10 +133,25 @@ abstract class PartedBlobStoreContract extends BlobStoreContract {
         store.abort(uploadKey());
     }
 
-    @Test
-    void aPartWhoseContentBreaksOffPassesTheCauseOn() throws IOException {
+    @ParameterizedTest
+    @EnumSource(Staging.class)
+    void aPartWhoseContentBreaksOffPassesTheCauseOn(Staging staging) throws IOException {
         PartedBlobStore store = parted();
-        assertThatThrownBy(() -> store.writePart(uploadKey(), 1, 0, GeneratedContent.failingAt(3, 2L * SMALL_PART, SMALL_PART + 10)))
+        assertThatThrownBy(() -> store.writePart(uploadKey(), staging, 1, 0,
+                GeneratedContent.failingAt(3, 2L * SMALL_PART, SMALL_PART + 10)))
                 .isInstanceOf(IOException.class).hasMessageContaining("client went away");
+    }
+
+    @Test
+    void joinedUploadsWithPartsOfAnySizeComposeInOrder() throws IOException {
+        PartedBlobStore store = parted();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        // Parts that start and end inside a block, span several copy buffers, and are a byte long.
+        PartedUpload a = writeParts(store, Staging.JOINED, uploadKey(), expected, SMALL_PART + MIB + 513, 1, 4095, 3 * MIB);
+        PartedUpload b = writeParts(store, Staging.JOINED, uploadKey(), expected, 4096, SMALL_PART + 7);
+        PartedUpload c = writeParts(store, Staging.JOINED, uploadKey(), expected, 100);
+        String key = blobKey();
+        assertThat(store.compose(key, List.of(a, b, c))).isEqualTo(expected.size());
+        assertThat(readAll((BlobStore) store, key, expected.size())).isEqualTo(expected.toByteArray());
     }
 }

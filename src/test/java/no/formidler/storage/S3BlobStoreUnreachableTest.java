@@ -23,7 +23,7 @@ class S3BlobStoreUnreachableTest {
         assertThatThrownBy(() -> store.write("991825827/a/b", new ByteArrayInputStream(new byte[] {1})))
                 .isInstanceOf(StorageUnavailableException.class);
         assertThatThrownBy(() -> store.read("991825827/a/b", 0, 1)).isInstanceOf(StorageUnavailableException.class);
-        assertThatThrownBy(() -> store.writePart("tus-x", 1, 0, new ByteArrayInputStream(new byte[] {1})))
+        assertThatThrownBy(() -> store.writePart("tus-x", PartedBlobStore.Staging.WHOLE, 1, 0, new ByteArrayInputStream(new byte[] {1})))
                 .isInstanceOf(StorageUnavailableException.class);
     }
 }

@@ -3,7 +3,6 @@ package no.formidler.storage.filesystem;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -14,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,21 +37,25 @@ import no.formidler.storage.SupersededWriteException;
  * place atomically, so a reader never sees a partial blob, also after a crash; its bytes go to the disk while they
  * arrive ({@link EarlyWriteback}), not all at that flush. Parted uploads are one staging file
  * each under {@code .parts/}, written at each part's offset (its bytes, too, sent to the disk while they arrive) and
- * moved into place whole by {@link #compose}.
+ * moved into place whole by {@link #compose}. The uploads that {@link #compose} joins into one blob (TUS parallel
+ * uploads) are written, read for the join and joined past the page cache ({@link DirectIo}): a client that splits its
+ * upload asks for throughput, and writing the same bytes into new page-cache pages twice was most of its cost; the
+ * joined blob's first reader reads it from the disk.
  */
 public class FileSystemBlobStore implements BlobStore, PartedBlobStore, DigestingComposer, ReachableStore, LocalFileReadable,
         ListableStore {
     private static final int BUFFER_SIZE = 256 * 1024;
-    /** Writes of every upload on this node; a write waits for the disk, so more of them than cores. */
-    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(
+    /** Writes of every upload on this node, and a join's reads ahead; each waits for the disk, so more than cores. */
+    private static final ExecutorService IO = Executors.newFixedThreadPool(
             Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), task -> {
-                Thread thread = new Thread(task, "store-write");
+                Thread thread = new Thread(task, "store-io");
                 thread.setDaemon(true);
                 return thread;
             });
     private final Path root;
     private final Path incoming;
     private final Path parts;
+    private final DirectIo directIo;
 
     public FileSystemBlobStore(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -59,6 +63,7 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
         this.parts = this.root.resolve(".parts");
         Files.createDirectories(incoming);
         Files.createDirectories(parts);
+        this.directIo = DirectIo.probe(parts);
     }
 
     @Override
@@ -69,7 +74,7 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
             long written;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  EarlyWriteback writeback = new EarlyWriteback(() -> channel.force(false))) {
-                written = copy(content, channel, writeback);
+                written = copy(content, new AlignedWriter(channel, Optional.empty(), 0, 0, writeback));
                 writeback.finish();
                 channel.force(true);
             }
@@ -123,10 +128,11 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
     }
 
     @Override
-    public Part writePart(String uploadKey, int number, long offset, InputStream content) throws IOException {
-        Path staging = stagingOf(uploadKey);
-        boolean created = !Files.exists(staging);
-        try (FileChannel channel = FileChannel.open(staging, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    public Part writePart(String uploadKey, Staging staging, int number, long offset, InputStream content) throws IOException {
+        Path stagingFile = stagingOf(uploadKey);
+        boolean created = !Files.exists(stagingFile);
+        try (FileChannel channel = FileChannel.open(stagingFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             DirectIo.DirectChannel direct = directIo.open(stagingFile, StandardOpenOption.WRITE, staging == Staging.JOINED);
              EarlyWriteback writeback = new EarlyWriteback(() -> channel.force(false), EarlyWriteback.EVERY_IN_A_PART)) {
             long size = channel.size();
             if (size < offset) {
@@ -135,9 +141,8 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
             if (size > offset) {
                 channel.truncate(offset); // bytes of a part that was written but never recorded
             }
-            channel.position(offset);
             try {
-                long written = copy(content, channel, writeback);
+                long written = copy(content, new AlignedWriter(channel, direct.channel(), directIo.alignment(), offset, writeback));
                 writeback.finish();
                 // fdatasync: the bytes and what reading them back needs (the blocks, the file's new size) are made
                 // durable; only the times are not, and nothing reads them.
@@ -219,11 +224,16 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
             Path temp = incoming.resolve(UUID.randomUUID() + ".part");
             try {
                 try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                     DirectIo.DirectChannel outDirect = directIo.open(temp, StandardOpenOption.WRITE, true);
                      EarlyWriteback writeback = new EarlyWriteback(() -> out.force(false))) {
+                    AlignedWriter writer = new AlignedWriter(out, outDirect.channel(), directIo.alignment(), 0, writeback);
                     for (PartedUpload upload : uploads) {
-                        try (FileChannel in = FileChannel.open(stagingOf(upload.uploadKey()), StandardOpenOption.READ)) {
+                        Path staging = stagingOf(upload.uploadKey());
+                        try (FileChannel in = FileChannel.open(staging, StandardOpenOption.READ);
+                             DirectIo.DirectChannel inDirect = directIo.open(staging, StandardOpenOption.READ, true);
+                             InputStream part = new DirectReadStream(in, inDirect.channel(), directIo.alignment(), IO)) {
                             requireSize(in, upload);
-                            copy(reading.apply(new BoundedInputStream(Channels.newInputStream(in), upload.size())), out, writeback);
+                            copy(reading.apply(new BoundedInputStream(part, upload.size())), writer);
                         }
                     }
                     writeback.finish();
@@ -256,18 +266,12 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
     }
 
     /**
-     * Writes {@code content} at the channel's position on a writer thread, while the calling thread reads (and hashes)
+     * Writes {@code content} through {@code writer} on another thread, while the calling thread reads (and hashes)
      * the next buffer: the kernel's copy into new page-cache pages is an upload's largest cost after the digests, and on
      * the request thread it came on top of them. Returns once every byte is written, or the write has failed.
      */
-    private static long copy(InputStream content, FileChannel channel, EarlyWriteback writeback) throws IOException {
-        return new BufferRelay(WRITERS, BUFFER_SIZE, (bytes, length) -> {
-            ByteBuffer chunk = ByteBuffer.wrap(bytes, 0, length);
-            while (chunk.hasRemaining()) {
-                channel.write(chunk);
-            }
-            writeback.written(length);
-        }).relayFrom(content);
+    private static long copy(InputStream content, AlignedWriter writer) throws IOException {
+        return new BufferRelay(IO, BUFFER_SIZE, writer).relayFrom(content);
     }
 
     /** Makes a new or moved directory entry durable, not only the file's bytes. */

@@ -12,6 +12,7 @@ import no.formidler.auth.Caller;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
 import no.formidler.storage.FileDigests;
+import no.formidler.storage.PartedBlobStore;
 import no.formidler.storage.PartedBlobStore.Part;
 import no.formidler.storage.StorageFullException;
 import no.formidler.transfer.TransferLifecycle;
@@ -128,7 +129,7 @@ class TusPatch {
 
     private Part write(TusUpload upload, int parts, ChunkInputStream body) {
         try {
-            return storage.parted().writePart(upload.partsKey(), parts + 1, upload.offset(), body);
+            return storage.parted().writePart(upload.partsKey(), staging(upload), parts + 1, upload.offset(), body);
         } catch (ChunkInputStream.TooMuchDataException e) {
             throw TusError.TOO_MUCH_DATA.exception(upload.remaining());
         } catch (ChunkInputStream.ClientGoneException e) {
@@ -146,6 +147,10 @@ class TusPatch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static PartedBlobStore.Staging staging(TusUpload upload) {
+        return upload.kind() == TusUpload.Kind.PARTIAL ? PartedBlobStore.Staging.JOINED : PartedBlobStore.Staging.WHOLE;
     }
 
     /** Published, or stored and waiting for its malware scan, is success; anything else is the client's error. */

@@ -64,8 +64,9 @@ class StorageFullTest extends ApiTest {
                 }
 
                 @Override
-                public Part writePart(String uploadKey, int number, long offset, InputStream content) throws IOException {
-                    return super.writePart(uploadKey, number, offset, filling(content));
+                public Part writePart(String uploadKey, Staging staging, int number, long offset, InputStream content)
+                        throws IOException {
+                    return super.writePart(uploadKey, staging, number, offset, filling(content));
                 }
             };
         }
