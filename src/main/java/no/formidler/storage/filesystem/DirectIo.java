@@ -14,11 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads and writes that bypass the page cache ({@code O_DIRECT}), for bytes the broker reads once more at most: a
- * TUS part, read once by the join. Writing into new page-cache pages was most of such a part's CPU (the kernel's copy
- * into fresh pages, and on a VM the first touch of each page), and the pages were thrown away at the join. Positions
- * and lengths must be multiples of the filesystem's block size; what is not (a part's unaligned start and its tail)
- * goes through the page cache. A filesystem without {@code O_DIRECT} (tmpfs) gets ordinary I/O.
+ * Reads and writes that bypass the page cache ({@code O_DIRECT}), for a TUS upload sent in parallel parts: each part
+ * is read once, by the join, and the join writes the same bytes a second time. Filling new page-cache pages was most of
+ * that upload's CPU (the kernel's copy into fresh pages, and on a VM the first touch of each page), and a part's pages
+ * were thrown away at the join. Positions and lengths must be multiples of the filesystem's block size; what is not (a
+ * part's unaligned start and its tail) goes through the page cache. A filesystem without {@code O_DIRECT} (tmpfs) gets
+ * ordinary I/O.
  */
 final class DirectIo {
     private static final Logger log = LoggerFactory.getLogger(DirectIo.class);
