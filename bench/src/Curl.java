@@ -22,16 +22,25 @@ final class Curl {
 
     /** Downloads (a range of) the body to /dev/null; returns the bytes received, failing on a non-2xx status. */
     static long download(String url, String token, String range) throws Exception {
+        return fetch(url, token, range).bytes();
+    }
+
+    /** What a download received, and how long after the request was sent its first byte came. */
+    record Fetched(long bytes, double firstByteSeconds) {
+    }
+
+    /** As {@link #download}, with the time to the first byte as curl measures it. */
+    static Fetched fetch(String url, String token, String range) throws Exception {
         List<String> command = base(url, token);
         if (range != null) {
             command.addAll(List.of("-H", "Range: " + range));
         }
-        command.addAll(List.of("-o", "/dev/null", "-w", "%{http_code} %{size_download}"));
+        command.addAll(List.of("-o", "/dev/null", "-w", "%{http_code} %{size_download} %{time_starttransfer}"));
         String[] answer = run(command).trim().split(" ");
         if (!answer[0].startsWith("2")) {
             throw new IllegalStateException("GET " + url + " answered " + answer[0]);
         }
-        return Long.parseLong(answer[1]);
+        return new Fetched(Long.parseLong(answer[1]), Double.parseDouble(answer[2]));
     }
 
     /**

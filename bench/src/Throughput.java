@@ -57,7 +57,8 @@ final class Throughput {
         Series down = new Series("download", brokerCpu), nginxDown = new Series("nginx_download", nginxCpu);
         Series ranges = new Series("download_4_ranges", brokerCpu);
         Series nginxRanges = new Series("nginx_download_4_ranges", nginxCpu);
-        String downloadUrl = null;
+        // Per burst, the slowest of its four ranges to send a first byte: a burst lasts until its last range ends.
+        List<Double> firstByteMs = new ArrayList<>(), nginxFirstByteMs = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             String id = api.initialize();
             String upload = api.baseUrl + "/broker/api/v1/filetransfer/" + id + "/upload";
@@ -70,8 +71,10 @@ final class Throughput {
             // A burst of four takes a few hundred ms, where one noisy moment of this machine moves the figure by a
             // third: three bursts each, interleaved, the first of them the transfer's first ranged download.
             for (int burst = 0; burst < RANGE_BURSTS; burst++) {
-                ranges.time(size, () -> inFourRanges(size, range -> Curl.download(download, api.recipientToken, range)));
-                nginxRanges.time(size, () -> inFourRanges(size, range -> Curl.download(name, null, range)));
+                ranges.time(size, () -> inFourRanges(size,
+                        range -> Curl.fetch(download, api.recipientToken, range), firstByteMs));
+                nginxRanges.time(size, () -> inFourRanges(size, range -> Curl.fetch(name, null, range),
+                        nginxFirstByteMs));
             }
         }
         Map<String, Double> figures = new LinkedHashMap<>();
@@ -81,6 +84,8 @@ final class Throughput {
         figures.put("upload_ratio", Stats.median(up.mbps()) / Stats.median(nginxUp.mbps()));
         figures.put("download_ratio", Stats.median(down.mbps()) / Stats.median(nginxDown.mbps()));
         figures.put("download_4_ranges_ratio", Stats.median(ranges.mbps()) / Stats.median(nginxRanges.mbps()));
+        figures.put("download_4_ranges_last_first_byte_ms", Stats.median(firstByteMs));
+        figures.put("nginx_download_4_ranges_last_first_byte_ms", Stats.median(nginxFirstByteMs));
         return figures;
     }
 
@@ -92,17 +97,18 @@ final class Throughput {
     }
 
     interface Fetch {
-        long fetch(String range) throws Exception;
+        Curl.Fetched fetch(String range) throws Exception;
     }
 
     interface Work {
         long run() throws Exception;
     }
 
-    static long inFourRanges(long size, Fetch fetch) throws Exception {
+    /** Fetches the four quarters at once; returns the bytes received, and adds the slowest first byte to the list. */
+    static long inFourRanges(long size, Fetch fetch, List<Double> firstByteMs) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Long>> parts = new ArrayList<>();
+            List<Future<Curl.Fetched>> parts = new ArrayList<>();
             long quarter = size / 4;
             for (int i = 0; i < 4; i++) {
                 long first = i * quarter;
@@ -110,9 +116,12 @@ final class Throughput {
                 parts.add(pool.submit(() -> fetch.fetch("bytes=" + first + "-" + last)));
             }
             long total = 0;
-            for (Future<Long> part : parts) {
-                total += part.get();
+            double slowest = 0;
+            for (Future<Curl.Fetched> part : parts) {
+                total += part.get().bytes();
+                slowest = Math.max(slowest, part.get().firstByteSeconds());
             }
+            firstByteMs.add(slowest * 1000);
             return total;
         } finally {
             pool.shutdown();
