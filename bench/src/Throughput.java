@@ -118,8 +118,9 @@ final class Throughput {
             long total = 0;
             double slowest = 0;
             for (Future<Curl.Fetched> part : parts) {
-                total += part.get().bytes();
-                slowest = Math.max(slowest, part.get().firstByteSeconds());
+                Curl.Fetched fetched = part.get();
+                total += fetched.bytes();
+                slowest = Math.max(slowest, fetched.firstByteSeconds());
             }
             firstByteMs.add(slowest * 1000);
             return total;

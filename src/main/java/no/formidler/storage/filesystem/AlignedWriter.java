@@ -58,7 +58,8 @@ final class AlignedWriter implements BufferRelay.Stage {
 
     private ByteBuffer block() {
         ByteBuffer block = BLOCKS.get();
-        if (block == null || block.capacity() % alignment != 0) {
+        // Made for another store's block size (tests run several): its address and size must both fit this one.
+        if (block == null || block.alignmentOffset(0, alignment) != 0 || block.capacity() % alignment != 0) {
             block = DirectIo.aligned(Math.max(BLOCK_BYTES / alignment, 1) * alignment, alignment);
             BLOCKS.set(block);
         }
