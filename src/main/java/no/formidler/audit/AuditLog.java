@@ -60,6 +60,15 @@ public class AuditLog implements NumberedLog {
         record(audited, Optional.empty());
     }
 
+    /**
+     * Records an entry that goes with no change of state (a part of a download whose start is already recorded) in a
+     * statement of its own, committed at once: one round trip to the database instead of two.
+     */
+    @Transactional(propagation = Propagation.NEVER)
+    public void recordAlone(Audited audited) {
+        record(audited, Optional.empty());
+    }
+
     /** Records the entry and the receipt that certifies the same change, signed with the entry's number. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Audited audited, Optional<Receipts.Unsigned> receipt) {

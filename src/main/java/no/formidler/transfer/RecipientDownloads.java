@@ -13,7 +13,10 @@ import no.formidler.auth.Organization;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The recipient's side of a download (E7, docs/compatibility.md §1): who may fetch which file, and the record that it
@@ -27,12 +30,16 @@ public class RecipientDownloads {
     private final Transitions path;
     private final TransferAccess access;
     private final AuditLog audit;
+    private final TransactionTemplate inTransaction;
+    private final RecentRangedStarts recentStarts = new RecentRangedStarts(10_000);
 
-    RecipientDownloads(TransferRepository transfers, Transitions path, TransferAccess access, AuditLog audit) {
+    RecipientDownloads(TransferRepository transfers, Transitions path, TransferAccess access, AuditLog audit,
+                       PlatformTransactionManager transactions) {
         this.transfers = transfers;
         this.path = path;
         this.access = access;
         this.audit = audit;
+        this.inTransaction = new TransactionTemplate(transactions);
     }
 
     public DownloadableFile authorize(Caller caller, UUID id) {
@@ -49,33 +56,59 @@ public class RecipientDownloads {
      * Records that the recipient fetches {@code length} bytes from {@code first}: always in the audit log, and in the
      * status history unless a ranged download was recorded in the last few minutes.
      */
-    @Transactional
     public void recordDownloadStarted(DownloadableFile file, Optional<Organization> vendor, boolean ranged, long first,
                                       long length) {
-        Move started = new Move.OfRecipient(file.recipient(), RecipientTransition.START_DOWNLOAD, vendor, ranged);
-        if (!ranged) {
-            path.apply(file.transfer(), started);
-        } else if (!rangedDownloadRecordedLately(file)) {
-            // Parallel parts of one download all find none recorded: they decide again in turn, under the transfer's
-            // row lock, so the first one records the start and the others see it. Later parts of the burst take
-            // neither the lock nor a turn.
-            FileTransfer locked = transfers.requireForUpdate(file.fileTransferId());
-            if (!rangedDownloadRecordedLately(file)) {
-                path.apply(locked, started);
-            }
+        if (ranged && rangedDownloadRecordedLately(file)) {
+            // A later part of a burst: the audit entry is the only change, in one statement.
+            audit.recordAlone(downloadEntry(file, vendor, ranged, first, length));
+            return;
         }
-        // After the status change, whose row locks come before the audit log's lock, as everywhere.
+        inTransaction.executeWithoutResult(status -> {
+            Move started = new Move.OfRecipient(file.recipient(), RecipientTransition.START_DOWNLOAD, vendor, ranged);
+            if (!ranged) {
+                path.apply(file.transfer(), started);
+            } else {
+                // Parallel parts of one download all find none recorded: they decide again in turn, under the
+                // transfer's row lock, so the first one records the start and the others see it.
+                FileTransfer locked = transfers.requireForUpdate(file.fileTransferId());
+                if (!rangedDownloadRecordedLately(file)) {
+                    Instant at = path.now();
+                    path.apply(locked, started);
+                    afterCommit(() -> recentStarts.remember(file.fileTransferId(), file.recipient(), at));
+                }
+            }
+            // After the status change, whose row locks come before the audit log's lock, as everywhere.
+            audit.record(downloadEntry(file, vendor, ranged, first, length));
+        });
+    }
+
+    private static Audited downloadEntry(DownloadableFile file, Optional<Organization> vendor, boolean ranged,
+                                         long first, long length) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("recipient", file.recipient().prefixed());
         details.put("first", first);
         details.put("length", length);
         details.put("ranged", ranged);
-        audit.record(Audited.ofTransfer(Optional.of(file.recipient()), vendor, "download", file.fileTransferId(),
-                file.transfer().resourceId(), details));
+        return Audited.ofTransfer(Optional.of(file.recipient()), vendor, "download", file.fileTransferId(),
+                file.transfer().resourceId(), details);
     }
 
+    /** This node's memory first; the database for a start another node recorded, remembered from then on. */
     private boolean rangedDownloadRecordedLately(DownloadableFile file) {
         Instant since = path.now().minus(RANGED_DEBOUNCE);
-        return transfers.rangedDownloadRecordedSince(file.fileTransferId(), file.recipient(), since);
+        Optional<Instant> latest = recentStarts.latest(file.fileTransferId(), file.recipient())
+                .filter(at -> !at.isBefore(since))
+                .or(() -> transfers.latestRangedDownloadStart(file.fileTransferId(), file.recipient()));
+        latest.ifPresent(at -> recentStarts.remember(file.fileTransferId(), file.recipient(), at));
+        return latest.filter(at -> !at.isBefore(since)).isPresent();
+    }
+
+    private static void afterCommit(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 }

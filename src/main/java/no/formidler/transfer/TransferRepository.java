@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import no.formidler.auth.Organization;
 import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -24,6 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class TransferRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The transfer's row joined to its recipients' rows, one result row per recipient, in recipient order. */
+    private static final String WITH_RECIPIENTS = """
+            select t.*, r.org as recipient_org, r.status as recipient_status,
+                   r.status_changed as recipient_status_changed
+              from file_transfer t left join recipient r on r.file_transfer_id = t.id
+             where t.id = :id order by r.org""";
     private final JdbcClient jdbc;
 
     TransferRepository(JdbcClient jdbc) {
@@ -87,8 +95,22 @@ class TransferRepository {
                 .update();
     }
 
+    /** The transfer with its recipients, in one round trip (a download's parts and every status read take it). */
     Optional<FileTransfer> find(UUID id) {
-        return findRow(id).map(partial -> partial.withRecipients(recipients(id)));
+        return jdbc.sql(WITH_RECIPIENTS).param("id", id).query((ResultSetExtractor<Optional<FileTransfer>>) rs -> {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            Row transfer = row(rs);
+            List<Recipient> recipients = new ArrayList<>();
+            do {
+                if (rs.getString("recipient_org") != null) {
+                    recipients.add(new Recipient(new Organization(rs.getString("recipient_org")),
+                            RecipientStatus.ofId(rs.getInt("recipient_status")), instant(rs, "recipient_status_changed")));
+                }
+            } while (rs.next());
+            return Optional.of(transfer.withRecipients(recipients));
+        });
     }
 
     private Optional<Row> findRow(UUID id) {
@@ -125,11 +147,23 @@ class TransferRepository {
         return findForUpdate(id).orElseThrow(() -> new BrokerException(BrokerError.FILE_TRANSFER_NOT_FOUND));
     }
 
-    /** Loads the transfer and locks its row until the transaction ends: changes to one transfer take turns. */
+    /**
+     * Loads the transfer and locks its row until the transaction ends: changes to one transfer take turns. The
+     * recipients are read after the lock is held, by a statement of their own: one joined to the locking statement
+     * would see them as they were before it waited for the lock.
+     */
     Optional<FileTransfer> findForUpdate(UUID id) {
         return jdbc.sql("select * from file_transfer where id = :id for update").param("id", id)
                 .query((rs, n) -> row(rs)).optional()
                 .map(partial -> partial.withRecipients(recipients(id)));
+    }
+
+    private List<Recipient> recipients(UUID id) {
+        return jdbc.sql("select org, status, status_changed from recipient where file_transfer_id = :id order by org")
+                .param("id", id)
+                .query((rs, n) -> new Recipient(new Organization(rs.getString(1)), RecipientStatus.ofId(rs.getInt(2)),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .list();
     }
 
     /**
@@ -209,14 +243,14 @@ class TransferRepository {
         return changed == 1;
     }
 
-    boolean rangedDownloadRecordedSince(UUID id, Organization recipient, Instant since) {
+    /** When the recipient's latest ranged download of the transfer was recorded as started, if ever. */
+    Optional<Instant> latestRangedDownloadStart(UUID id, Organization recipient) {
         return jdbc.sql("""
-                        select exists (select 1 from recipient_status
-                          where file_transfer_id = :id and org = :org and ranged and changed >= :since)""")
+                        select max(changed) from recipient_status
+                         where file_transfer_id = :id and org = :org and ranged""")
                 .param("id", id)
                 .param("org", recipient.number())
-                .param("since", utc(since))
-                .query(Boolean.class)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
                 .single();
     }
 
@@ -267,14 +301,6 @@ class TransferRepository {
                 .param("vendor", vendor.map(Organization::prefixed).orElse(null), Types.VARCHAR)
                 .param("ranged", ranged)
                 .update();
-    }
-
-    private List<Recipient> recipients(UUID id) {
-        return jdbc.sql("select org, status, status_changed from recipient where file_transfer_id = :id order by org")
-                .param("id", id)
-                .query((rs, n) -> new Recipient(new Organization(rs.getString(1)), RecipientStatus.ofId(rs.getInt(2)),
-                        rs.getObject(3, OffsetDateTime.class).toInstant()))
-                .list();
     }
 
     /** A transfer row before its recipients are attached. */

@@ -13,10 +13,23 @@ import java.util.concurrent.Future;
 import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** E7 and E8 (docs/compatibility.md §1) over HTTP: whole and ranged downloads, who may download, and confirmation. */
 class DownloadTest extends ApiTest {
     private static final byte[] FILE = "0123456789abcdefghijklmnopqrstuvwxyzABCDE".getBytes(StandardCharsets.US_ASCII); // 41 bytes
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The audit log's download entries of the transfer, numbered or still waiting to be. */
+    private long downloadAuditEntries(String id) {
+        return jdbc.sql("""
+                        select (select count(*) from audit_entry where file_transfer_id = :id and action = 'download')
+                             + (select count(*) from audit_pending where file_transfer_id = :id and action = 'download')""")
+                .param("id", java.util.UUID.fromString(id)).query(Long.class).single();
+    }
 
     private static long downloadStartedRows(Scenario s, String id) {
         return s.details(id, s.senderToken).json().get("recipientFileTransferStatusHistory")
@@ -64,6 +77,7 @@ class DownloadTest extends ApiTest {
         s.download(id, s.recipient1Token, "Range", "bytes=0-9");
         s.download(id, s.recipient1Token, "Range", "bytes=10-19");
         assertThat(downloadStartedRows(s, id)).isEqualTo(1);
+        assertThat(downloadAuditEntries(id)).as("each part is audited, the recorded start's and the later one").isEqualTo(2);
         s.download(id, s.recipient1Token);
         s.download(id, s.recipient1Token);
         assertThat(downloadStartedRows(s, id)).isEqualTo(3);
@@ -87,6 +101,7 @@ class DownloadTest extends ApiTest {
                     assertThat(part.get()).isEqualTo(206);
                 }
                 assertThat(downloadStartedRows(s, id)).isEqualTo(1);
+                assertThat(downloadAuditEntries(id)).isEqualTo(8);
             }
         } finally {
             pool.shutdown();
