@@ -8,9 +8,9 @@ import java.util.UUID;
 import no.formidler.auth.Organization;
 
 /**
- * What this node knows of the latest recorded start of a ranged download, per transfer and recipient: once a start is
- * committed it stays recorded, so the later parts of a burst need not ask the database again. Another node's records
- * are not here; the database is asked for those. Bounded: the least recently used are forgotten first.
+ * What this node has read of the latest recorded start of a ranged download, per transfer and recipient: once a
+ * start is committed it stays recorded, so the later parts of a burst need not ask the database again. Bounded: the
+ * least recently used are forgotten first.
  */
 final class RecentRangedStarts {
     private final int capacity;

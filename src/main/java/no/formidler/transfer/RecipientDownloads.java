@@ -14,8 +14,6 @@ import no.formidler.error.BrokerError;
 import no.formidler.error.BrokerException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -72,9 +70,7 @@ public class RecipientDownloads {
                 // transfer's row lock, so the first one records the start and the others see it.
                 FileTransfer locked = transfers.requireForUpdate(file.fileTransferId());
                 if (!rangedDownloadRecordedLately(file)) {
-                    Instant at = path.now();
                     path.apply(locked, started);
-                    afterCommit(() -> recentStarts.remember(file.fileTransferId(), file.recipient(), at));
                 }
             }
             // After the status change, whose row locks come before the audit log's lock, as everywhere.
@@ -93,7 +89,7 @@ public class RecipientDownloads {
                 file.transfer().resourceId(), details);
     }
 
-    /** This node's memory first; the database for a start another node recorded, remembered from then on. */
+    /** This node's memory first, then the database; a recent start the database shows is remembered from then on. */
     private boolean rangedDownloadRecordedLately(DownloadableFile file) {
         Instant since = path.now().minus(RANGED_DEBOUNCE);
         Optional<Instant> latest = recentStarts.latest(file.fileTransferId(), file.recipient())
@@ -101,14 +97,5 @@ public class RecipientDownloads {
                 .or(() -> transfers.latestRangedDownloadStart(file.fileTransferId(), file.recipient()));
         latest.ifPresent(at -> recentStarts.remember(file.fileTransferId(), file.recipient(), at));
         return latest.filter(at -> !at.isBefore(since)).isPresent();
-    }
-
-    private static void afterCommit(Runnable action) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 }
