@@ -89,13 +89,14 @@ public class RecipientDownloads {
                 file.transfer().resourceId(), details);
     }
 
-    /** This node's memory first, then the database; a recent start the database shows is remembered from then on. */
+    /** This node's memory first, then the database; what the database shows is remembered from then on. */
     private boolean rangedDownloadRecordedLately(DownloadableFile file) {
         Instant since = path.now().minus(RANGED_DEBOUNCE);
-        Optional<Instant> latest = recentStarts.latest(file.fileTransferId(), file.recipient())
-                .filter(at -> !at.isBefore(since))
-                .or(() -> transfers.latestRangedDownloadStart(file.fileTransferId(), file.recipient()));
-        latest.ifPresent(at -> recentStarts.remember(file.fileTransferId(), file.recipient(), at));
-        return latest.filter(at -> !at.isBefore(since)).isPresent();
+        if (recentStarts.latest(file.fileTransferId(), file.recipient()).filter(at -> !at.isBefore(since)).isPresent()) {
+            return true;
+        }
+        Optional<Instant> stored = transfers.latestRangedDownloadStart(file.fileTransferId(), file.recipient());
+        stored.ifPresent(at -> recentStarts.remember(file.fileTransferId(), file.recipient(), at));
+        return stored.filter(at -> !at.isBefore(since)).isPresent();
     }
 }

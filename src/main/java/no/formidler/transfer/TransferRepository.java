@@ -105,8 +105,7 @@ class TransferRepository {
             List<Recipient> recipients = new ArrayList<>();
             do {
                 if (rs.getString("recipient_org") != null) {
-                    recipients.add(new Recipient(new Organization(rs.getString("recipient_org")),
-                            RecipientStatus.ofId(rs.getInt("recipient_status")), instant(rs, "recipient_status_changed")));
+                    recipients.add(recipient(rs));
                 }
             } while (rs.next());
             return Optional.of(transfer.withRecipients(recipients));
@@ -159,11 +158,19 @@ class TransferRepository {
     }
 
     private List<Recipient> recipients(UUID id) {
-        return jdbc.sql("select org, status, status_changed from recipient where file_transfer_id = :id order by org")
+        return jdbc.sql("""
+                        select org as recipient_org, status as recipient_status,
+                               status_changed as recipient_status_changed
+                          from recipient where file_transfer_id = :id order by org""")
                 .param("id", id)
-                .query((rs, n) -> new Recipient(new Organization(rs.getString(1)), RecipientStatus.ofId(rs.getInt(2)),
-                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> recipient(rs))
                 .list();
+    }
+
+    /** A recipient's columns, named as {@link #WITH_RECIPIENTS} and {@link #recipients} name them. */
+    private static Recipient recipient(ResultSet rs) throws SQLException {
+        return new Recipient(new Organization(rs.getString("recipient_org")),
+                RecipientStatus.ofId(rs.getInt("recipient_status")), instant(rs, "recipient_status_changed"));
     }
 
     /**
