@@ -48,6 +48,7 @@ public final class Bench {
             Api api = new Api(broker.baseUrl());
             Path file = Content.randomFile(work.resolve("payload.bin"), sizes.transferBytes());
             if (all || only.contains("transfers") || only.contains("tus")) {
+                new WarmUp(api, nginx).run(work, sizes.warmUpRequests());
                 results.transfers(new Throughput(api, nginx, broker).measure(file, sizes.runs()));
             }
             if (all || only.contains("tus")) {
@@ -89,20 +90,22 @@ public final class Bench {
 
     /**
      * How much work each figure gets; the full sizes are those of issues #9 and #16. {@code BENCH_TRANSFER_MB} and
-     * {@code BENCH_MEMORY_MB} override the file sizes (the 10 GiB memory run takes minutes).
+     * {@code BENCH_MEMORY_MB} override the file sizes (the 10 GiB memory run takes minutes). The throughput figures come
+     * after {@link WarmUp}'s requests ({@code BENCH_WARM_UP}, 0 for none).
      */
     record Sizes(long transferBytes, int runs, long memoryBytes, int apiTransfers, int[] storedTransfers, int loadSeconds,
-            int eventTransfers, int slowClients) {
+            int eventTransfers, int slowClients, int warmUpRequests) {
         // Metadata: 1,000 transfers made through the API, multiplied in the database to 100,000, then 1,000,000.
-        static final Sizes FULL = new Sizes(1L << 30, 3, 10L << 30, 1_000, new int[]{100_000, 1_000_000}, 10, 1_000, 200);
-        static final Sizes QUICK = new Sizes(8L << 20, 3, 32L << 20, 50, new int[]{200, 2_000}, 1, 20, 5);
+        static final Sizes FULL = new Sizes(1L << 30, 3, 10L << 30, 1_000, new int[]{100_000, 1_000_000}, 10, 1_000, 200, 1_000);
+        static final Sizes QUICK = new Sizes(8L << 20, 3, 32L << 20, 50, new int[]{200, 2_000}, 1, 20, 5, 20);
 
         Sizes overridden() {
             String stored = System.getenv().getOrDefault("BENCH_STORED", "").trim(); // e.g. 100000,1000000
             return new Sizes(megabytes("BENCH_TRANSFER_MB", transferBytes), runs, megabytes("BENCH_MEMORY_MB", memoryBytes),
                     apiTransfers, stored.isEmpty() ? storedTransfers
                             : java.util.Arrays.stream(stored.split(",")).mapToInt(Integer::parseInt).toArray(),
-                    loadSeconds, eventTransfers, slowClients);
+                    loadSeconds, eventTransfers, slowClients,
+                    Integer.parseInt(System.getenv().getOrDefault("BENCH_WARM_UP", Integer.toString(warmUpRequests))));
         }
 
         private static long megabytes(String variable, long otherwise) {

@@ -43,6 +43,25 @@ final class Curl {
         return new Fetched(Long.parseLong(answer[1]), Double.parseDouble(answer[2]));
     }
 
+    /** GETs each range of the URL in turn over one kept-alive connection; fails unless every answer is 206. */
+    static void fetches(String url, String token, List<String> ranges) throws Exception {
+        List<String> command = new ArrayList<>(List.of("curl", "-s", "-S", "--http1.1"));
+        for (int i = 0; i < ranges.size(); i++) {
+            if (i > 0) {
+                command.add("--next");
+            }
+            command.add(url);
+            if (token != null) {
+                command.addAll(List.of("-H", "Authorization: Bearer " + token));
+            }
+            command.addAll(List.of("-H", "Range: " + ranges.get(i), "-o", "/dev/null", "-w", "%{http_code}\\n"));
+        }
+        String answers = run(command);
+        if (!answers.lines().allMatch("206"::equals) || answers.lines().count() != ranges.size()) {
+            throw new IllegalStateException("Ranged GETs of " + url + " answered " + answers.lines().distinct().toList());
+        }
+    }
+
     /**
      * PATCHes the chunk files in turn to one TUS upload, over one kept-alive connection (one curl, {@code --next}
      * between requests); fails unless every answer is 204.
