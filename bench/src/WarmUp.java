@@ -33,12 +33,12 @@ final class WarmUp {
             String id = api.initialize();
             for (int i = 0; i < 3; i++) {
                 String upload = i == 0 ? id : api.initialize();
-                Curl.upload("POST", api.baseUrl + "/broker/api/v1/filetransfer/" + upload + "/upload", api.senderToken,
-                        "application/octet-stream", small);
+                require2xx(Curl.upload("POST", api.baseUrl + "/broker/api/v1/filetransfer/" + upload + "/upload",
+                        api.senderToken, "application/octet-stream", small));
                 Curl.download(api.baseUrl + "/broker/api/v1/filetransfer/" + upload + "/download", api.recipientToken, null);
             }
             String nginxFile = nginx.url("warm-up.bin");
-            Curl.upload("PUT", nginxFile, null, "application/octet-stream", small);
+            require2xx(Curl.upload("PUT", nginxFile, null, "application/octet-stream", small));
             for (int done = 0; done < requests; done += BATCH) {
                 int batch = Math.min(BATCH, requests - done);
                 List<String> ranges = new ArrayList<>();
@@ -52,6 +52,12 @@ final class WarmUp {
             }
         } finally {
             Files.deleteIfExists(small);
+        }
+    }
+
+    private static void require2xx(int status) {
+        if (status / 100 != 2) {
+            throw new IllegalStateException("A warm-up upload answered " + status);
         }
     }
 
