@@ -92,6 +92,23 @@ final class Api {
         return count;
     }
 
+    /**
+     * Creates a TUS upload of {@code length} bytes for the transfer ({@code concat}: "partial", or null for a single
+     * upload) and returns its path, failing unless the answer is 201.
+     */
+    String createTusUpload(String id, long length, String concat) throws Exception {
+        HttpRequest.Builder request = request("/broker/api/v1/filetransfer/upload/tus/" + id, senderToken)
+                .header("Tus-Resumable", "1.0.0").header("Upload-Length", Long.toString(length));
+        if (concat != null) {
+            request.header("Upload-Concat", concat);
+        }
+        HttpResponse<String> created = send(request.POST(HttpRequest.BodyPublishers.noBody()).build());
+        if (created.statusCode() != 201) {
+            throw new IOException("TUS creation for " + id + " answered " + created.statusCode() + " " + created.body());
+        }
+        return URI.create(baseUrl).resolve(created.headers().firstValue("Location").orElseThrow()).getPath();
+    }
+
     HttpRequest.Builder request(String path, String token) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(30))
                 .header("Authorization", "Bearer " + token);

@@ -1,5 +1,4 @@
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
@@ -50,7 +49,7 @@ final class TusThroughput {
                 String id = api.initialize();
                 double cpuBefore = cpu.seconds();
                 long t0 = System.nanoTime();
-                String location = create(id, size, null);
+                String location = api.createTusUpload(id, size, null);
                 patch(location, chunkFiles, 0, size);
                 sequential.add(Stats.mbPerSecond(size, System.nanoTime() - t0));
                 sequentialCpu.add(cpu.perGib(cpuBefore, size));
@@ -101,7 +100,7 @@ final class TusThroughput {
                 long first = i * quarter;
                 long length = i == 3 ? size - first : quarter;
                 parts.add(pool.submit(() -> {
-                    String location = create(id, length, "partial");
+                    String location = api.createTusUpload(id, length, "partial");
                     patch(location, chunks, first, length);
                     return location;
                 }));
@@ -116,18 +115,6 @@ final class TusThroughput {
         } finally {
             pool.shutdown();
         }
-    }
-
-    private String create(String id, long length, String concat) throws Exception {
-        HttpRequest.Builder request = api.request(TUS + id, api.senderToken).header("Tus-Resumable", "1.0.0")
-                .header("Upload-Length", Long.toString(length));
-        if (concat != null) {
-            request.header("Upload-Concat", concat);
-        }
-        HttpResponse<String> created = api.send(request.POST(HttpRequest.BodyPublishers.noBody()).build());
-        check(created, 201);
-        String location = created.headers().firstValue("Location").orElseThrow();
-        return URI.create(api.baseUrl).resolve(location).getPath();
     }
 
     /** PATCHes the chunks that make up the file's bytes {@code [first, first + length)}. */

@@ -1,6 +1,3 @@
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +11,6 @@ import java.util.List;
  * and 6.3 ms after 2,000 of them). nginx gets the same ranged GETs. Nothing here is timed.
  */
 final class WarmUp {
-    private static final String TUS = "/broker/api/v1/filetransfer/upload/tus/";
     private static final int CHUNK = 4096;
     /** Requests per curl: each carries the token on its command line, which has a limit. */
     private static final int BATCH = 250;
@@ -30,9 +26,8 @@ final class WarmUp {
     void run(Path directory, int requests) throws Exception {
         Path small = Content.randomFile(Files.createTempFile(directory, "warm-up-", ".bin"), 16L << 20);
         try {
-            String id = api.initialize();
-            for (int i = 0; i < 3; i++) {
-                String upload = i == 0 ? id : api.initialize();
+            List<String> ids = List.of(api.initialize(), api.initialize(), api.initialize());
+            for (String upload : ids) {
                 require2xx(Curl.upload("POST", api.baseUrl + "/broker/api/v1/filetransfer/" + upload + "/upload",
                         api.senderToken, "application/octet-stream", small));
                 Curl.download(api.baseUrl + "/broker/api/v1/filetransfer/" + upload + "/download", api.recipientToken, null);
@@ -46,7 +41,7 @@ final class WarmUp {
                     long first = (long) i * CHUNK;
                     ranges.add("bytes=" + first + "-" + (first + CHUNK - 1));
                 }
-                Curl.fetches(api.baseUrl + "/broker/api/v1/filetransfer/" + id + "/download", api.recipientToken, ranges);
+                Curl.fetches(api.baseUrl + "/broker/api/v1/filetransfer/" + ids.get(0) + "/download", api.recipientToken, ranges);
                 Curl.fetches(nginxFile, null, ranges);
                 tusPatches(directory, batch);
             }
@@ -65,14 +60,7 @@ final class WarmUp {
     private void tusPatches(Path directory, int count) throws Exception {
         Path chunk = Content.randomFile(Files.createTempFile(directory, "warm-up-chunk-", ".bin"), CHUNK);
         try {
-            String id = api.initialize();
-            HttpResponse<String> created = api.send(api.request(TUS + id, api.senderToken).header("Tus-Resumable", "1.0.0")
-                    .header("Upload-Length", Long.toString((long) count * CHUNK))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build());
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("TUS creation answered " + created.statusCode() + " " + created.body());
-            }
-            String location = URI.create(api.baseUrl).resolve(created.headers().firstValue("Location").orElseThrow()).getPath();
+            String location = api.createTusUpload(api.initialize(), (long) count * CHUNK, null);
             List<Long> offsets = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 offsets.add((long) i * CHUNK);
