@@ -23,6 +23,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -31,7 +32,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -56,6 +56,8 @@ class SecurityConfiguration {
     private static final Clock TOKEN_CLOCK = Clock.systemUTC();
     /** Tokens each issuer's decoder remembers as verified (a token with its claims is 2–4 KiB). */
     private static final int KNOWN_TOKENS_PER_ISSUER = 1024;
+    /** Tokens whose issuer is remembered, of all issuers together. */
+    private static final int KNOWN_TOKENS = 4096;
     private static final String WRITE = "SCOPE_" + Caller.SCOPE_WRITE;
     private static final String READ = "SCOPE_" + Caller.SCOPE_READ;
     private static final String SERVICE_OWNER = "SCOPE_" + Caller.SCOPE_SERVICE_OWNER;
@@ -105,7 +107,8 @@ class SecurityConfiguration {
                                 API + "/statistics/generate-and-download-daily-summary").hasAuthority(MAINTENANCE)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
-                        .authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(issuers::manager))
+                        .bearerTokenResolver(new BearerTokens())
+                        .authenticationManagerResolver(new TokenIssuerRouting(issuers::manager, KNOWN_TOKENS))
                         .authenticationEntryPoint((request, response, e) -> {
                             bearerEntryPoint.commence(request, response, e);
                             writeProblem(json, request, response, 401, "A valid bearer token is required.");
@@ -117,6 +120,12 @@ class SecurityConfiguration {
                     writeProblem(json, request, response, 401, "A valid bearer token is required.");
                 }));
         return http.build();
+    }
+
+    /** Spring Security's strict firewall, with its header checks done without regular expressions. */
+    @Bean
+    WebSecurityCustomizer headerFirewall() {
+        return web -> web.httpFirewall(HeaderCharacters.firewall());
     }
 
     /** GET and HEAD on the patterns: Spring MVC answers a HEAD with the GET handler, so both need the same rule. */

@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import no.formidler.testsupport.ApiTest;
+import no.formidler.testsupport.RawHttp;
 import no.formidler.testsupport.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,17 @@ class BadTokenTest extends ApiTest {
         Scenario s = scenario().ready();
         assertRefusedEverywhere(s, "not.a.token");
         assertRefusedEverywhere(s, "e30.e30.");
+    }
+
+    /** The firewall's header checks (HeaderCharacters) are in force: a control character is refused before any token is read. */
+    @Test
+    void aControlCharacterInTheAuthorizationHeaderIsRefusedByTheFirewall() {
+        Scenario s = scenario().ready();
+        String search = "/broker/api/v1/filetransfer?resourceId=" + s.resourceId;
+        assertThat(RawHttp.get(port, search, "Authorization: Bearer " + s.senderToken).status()).isEqualTo(200);
+        // Its UTF-8 bytes reach the servlet as ISO-8859-1 text with U+0085, a C1 control character: the bearer
+        // pattern alone would answer 401
+        assertThat(RawHttp.get(port, search, "Authorization: Bearer " + s.senderToken + "\u0085").status()).isEqualTo(400);
     }
 
     private static JWTClaimsSet claims(String org) {
