@@ -58,7 +58,7 @@ public final class Bench {
                 results.memory(new MemoryProfile(api, broker).measure(sizes.memoryBytes()));
             }
             if (all || only.contains("slowclients") || only.contains("metadata")) {
-                new MetadataLoad(api).warmUp(sizes.loadSeconds());
+                new MetadataLoad(api).warmUp(sizes.metadataWarmUpSeconds());
             }
             if (all || only.contains("slowclients")) {
                 results.slowClients(new SlowClients(api).measure(sizes.slowClients(), sizes.loadSeconds()));
@@ -91,13 +91,14 @@ public final class Bench {
     /**
      * How much work each figure gets; the full sizes are those of issues #9 and #16. {@code BENCH_TRANSFER_MB} and
      * {@code BENCH_MEMORY_MB} override the file sizes (the 10 GiB memory run takes minutes). The throughput figures come
-     * after {@link WarmUp}'s requests ({@code BENCH_WARM_UP}, 0 for none).
+     * after {@link WarmUp}'s requests ({@code BENCH_WARM_UP}, 0 for none); the latency figures after each operation's
+     * unmeasured load ({@code BENCH_METADATA_WARM_UP_S} seconds each).
      */
     record Sizes(long transferBytes, int runs, long memoryBytes, int apiTransfers, int[] storedTransfers, int loadSeconds,
-            int eventTransfers, int slowClients, int warmUpRequests) {
+            int eventTransfers, int slowClients, int warmUpRequests, int metadataWarmUpSeconds) {
         // Metadata: 1,000 transfers made through the API, multiplied in the database to 100,000, then 1,000,000.
-        static final Sizes FULL = new Sizes(1L << 30, 3, 10L << 30, 1_000, new int[]{100_000, 1_000_000}, 10, 1_000, 200, 1_000);
-        static final Sizes QUICK = new Sizes(8L << 20, 3, 32L << 20, 50, new int[]{200, 2_000}, 1, 20, 5, 20);
+        static final Sizes FULL = new Sizes(1L << 30, 3, 10L << 30, 1_000, new int[]{100_000, 1_000_000}, 10, 1_000, 200, 1_000, 100);
+        static final Sizes QUICK = new Sizes(8L << 20, 3, 32L << 20, 50, new int[]{200, 2_000}, 1, 20, 5, 20, 2);
 
         Sizes overridden() {
             String stored = System.getenv().getOrDefault("BENCH_STORED", "").trim(); // e.g. 100000,1000000
@@ -105,7 +106,9 @@ public final class Bench {
                     apiTransfers, stored.isEmpty() ? storedTransfers
                             : java.util.Arrays.stream(stored.split(",")).mapToInt(Integer::parseInt).toArray(),
                     loadSeconds, eventTransfers, slowClients,
-                    Integer.parseInt(System.getenv().getOrDefault("BENCH_WARM_UP", Integer.toString(warmUpRequests))));
+                    Integer.parseInt(System.getenv().getOrDefault("BENCH_WARM_UP", Integer.toString(warmUpRequests))),
+                    Integer.parseInt(System.getenv().getOrDefault("BENCH_METADATA_WARM_UP_S",
+                            Integer.toString(metadataWarmUpSeconds))));
         }
 
         private static long megabytes(String variable, long otherwise) {
