@@ -36,7 +36,8 @@ final class HeaderCharacters {
                 i++;
                 continue;
             }
-            if (Character.getType(c) == Character.UNASSIGNED || Character.getType(c) == Character.CONTROL && !(tabs && c == '\t')) {
+            int type = Character.getType(c);
+            if (type == Character.UNASSIGNED || type == Character.CONTROL && !(tabs && c == '\t')) {
                 return false;
             }
             i += Character.charCount(c);
