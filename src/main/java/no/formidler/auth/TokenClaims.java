@@ -77,7 +77,9 @@ final class TokenClaims {
         for (String claim : List.of("scope", "urn:altinn:scope")) {
             Object value = jwt.getClaims().get(claim);
             if (value instanceof String s) {
-                scopes.addAll(List.of(s.trim().split(" +")));
+                // One space as the separator takes String.split's path without a regular expression; the empty
+                // strings that runs of spaces leave are removed below.
+                scopes.addAll(List.of(s.trim().split(" ")));
             } else if (value instanceof List<?> list) {
                 list.forEach(v -> scopes.add(String.valueOf(v)));
             }
