@@ -10,7 +10,8 @@ import java.util.concurrent.Future;
 
 /**
  * Streamed upload and download of one file through the broker, and the same file through nginx, side by side in each
- * run with curl as the client; beside each throughput the server's CPU seconds per GiB.
+ * run with curl as the client; beside each throughput the server's CPU seconds per GiB. Each run also writes the file
+ * durably with dd, the bound a durable upload cannot pass on this disk (nginx's PUT does not sync).
  */
 final class Throughput {
     private final Api api;
@@ -59,12 +60,14 @@ final class Throughput {
         Series nginxRanges = new Series("nginx_download_4_ranges", nginxCpu);
         // Per burst, the slowest of its four ranges to send a first byte: a burst lasts until its last range ends.
         List<Double> firstByteMs = new ArrayList<>(), nginxFirstByteMs = new ArrayList<>();
+        List<Double> durableWrite = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             String id = api.initialize();
             String upload = api.baseUrl + "/broker/api/v1/filetransfer/" + id + "/upload";
             up.time(size, () -> expect2xx(Curl.upload("POST", upload, api.senderToken, "application/octet-stream", file), size));
             String name = nginx.url("run-" + run + ".bin");
             nginxUp.time(size, () -> expect2xx(Curl.upload("PUT", name, null, "application/octet-stream", file), size));
+            durableWrite.add(durableWriteMbps(file));
             String download = api.baseUrl + "/broker/api/v1/filetransfer/" + id + "/download";
             down.time(size, () -> Curl.download(download, api.recipientToken, null));
             nginxDown.time(size, () -> Curl.download(name, null, null));
@@ -82,11 +85,32 @@ final class Throughput {
             series.put(figures);
         }
         figures.put("upload_ratio", Stats.median(up.mbps()) / Stats.median(nginxUp.mbps()));
+        figures.put("disk_durable_write_mbps", Stats.median(durableWrite));
+        figures.put("upload_ratio_to_durable_write", Stats.median(up.mbps()) / Stats.median(durableWrite));
         figures.put("download_ratio", Stats.median(down.mbps()) / Stats.median(nginxDown.mbps()));
         figures.put("download_4_ranges_ratio", Stats.median(ranges.mbps()) / Stats.median(nginxRanges.mbps()));
         figures.put("download_4_ranges_last_first_byte_ms", Stats.median(firstByteMs));
         figures.put("nginx_download_4_ranges_last_first_byte_ms", Stats.median(nginxFirstByteMs));
         return figures;
+    }
+
+    /**
+     * The file copied to the same disk by {@code dd} in 256 KiB writes, through the page cache and synced once at the
+     * end ({@code conv=fdatasync}): what a durable write of it takes here, with no network, digest or database.
+     */
+    private static double durableWriteMbps(Path file) throws Exception {
+        Path copy = file.resolveSibling("durable-write.bin");
+        try {
+            long t0 = System.nanoTime();
+            Process dd = new ProcessBuilder("dd", "if=" + file, "of=" + copy, "bs=256K", "conv=fdatasync", "status=none")
+                    .inheritIO().start();
+            if (dd.waitFor() != 0 || Files.size(copy) != Files.size(file)) {
+                throw new IllegalStateException("dd exited with " + dd.exitValue());
+            }
+            return Stats.mbPerSecond(Files.size(file), System.nanoTime() - t0);
+        } finally {
+            Files.deleteIfExists(copy);
+        }
     }
 
     private static long expect2xx(int status, long size) {
