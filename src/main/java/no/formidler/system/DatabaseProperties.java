@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param durable the embedded PostgreSQL's {@code fsync} and {@code synchronous_commit}; off only for throw-away data
  * @param watchdogInterval how often the broker checks that its embedded PostgreSQL's postmaster still runs
  * @param restartAttempts how often it tries to start a dead embedded PostgreSQL again before liveness goes DOWN
+ * @param activeConnections how many of the embedded database's connections are in use at once, the other requests
+ *     waiting their turn in order ({@code TurnTakingPool}); 0 for two per core, the pool's size or more for no turns
  */
 @ConfigurationProperties("formidler.database")
 public record DatabaseProperties(
@@ -21,7 +23,13 @@ public record DatabaseProperties(
         @DefaultValue("PT60S") Duration idleInTransactionTimeout,
         @DefaultValue("true") boolean durable,
         @DefaultValue("PT1S") Duration watchdogInterval,
-        @DefaultValue("5") int restartAttempts) {
+        @DefaultValue("5") int restartAttempts,
+        @DefaultValue("0") int activeConnections) {
+
+    /** {@link #activeConnections}, with 0 as two per core. */
+    int activeLimit(int cores) {
+        return activeConnections > 0 ? activeConnections : 2 * cores;
+    }
 
     /** Run on every new pooled connection: PostgreSQL then cancels what runs or idles too long in it. */
     String sessionLimitsSql() {

@@ -112,7 +112,8 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(EmbeddedDatabase postgres, DatabaseProperties database) {
         // Not started here, so that DatabaseLimits configures it like an external database's pool.
-        HikariDataSource pool = new HikariDataSource();
+        int active = database.activeLimit(Runtime.getRuntime().availableProcessors());
+        HikariDataSource pool = active < database.poolSize() ? new TurnTakingPool(active) : new HikariDataSource();
         pool.setJdbcUrl(postgres.jdbcUrl());
         pool.setUsername("postgres");
         pool.setMaximumPoolSize(database.poolSize());

@@ -1,6 +1,8 @@
 package no.formidler.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -9,6 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import no.formidler.testsupport.ApiTest;
 import no.formidler.testsupport.Scenario;
@@ -49,6 +57,42 @@ class DatabaseLimitsTest extends ApiTest {
             }
         }
         assertThat(client.get("/broker/api/v1/filetransfer/" + UUID.randomUUID(), token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theEmbeddedPoolLetsTwoThreadsPerCoreUseAConnectionAtOnceAndTheNextWaitsForOneToClose() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assumeTrue(2 * cores < dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize(), "turns only below the pool's size");
+        int active = dataSource.unwrap(TurnTakingPool.class).activeLimit();
+        assertThat(active).isEqualTo(2 * cores);
+        ExecutorService threads = Executors.newFixedThreadPool(active + 1);
+        CountDownLatch holding = new CountDownLatch(active);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            for (int i = 0; i < active; i++) {
+                threads.submit(() -> {
+                    try (Connection connection = dataSource.getConnection()) {
+                        connection.createStatement().execute("select 1");
+                        holding.countDown();
+                        release.await();
+                    }
+                    return null;
+                });
+            }
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Boolean> next = threads.submit(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    return connection.createStatement().execute("select 1");
+                }
+            });
+            assertThatThrownBy(() -> next.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+
+            release.countDown();
+            assertThat(next.get(5, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            release.countDown();
+            threads.shutdown();
+        }
     }
 
     @Test

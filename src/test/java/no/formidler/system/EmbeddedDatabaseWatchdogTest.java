@@ -18,7 +18,7 @@ class EmbeddedDatabaseWatchdogTest {
     private final AtomicInteger starts = new AtomicInteger();
     private final DatabaseProperties properties =
             new DatabaseProperties(4, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60), true,
-                    Duration.ofSeconds(1), 5);
+                    Duration.ofSeconds(1), 5, 0);
 
     /** A postmaster that starts every time and has always died again by the next look. */
     private final EmbeddedDatabaseWatchdog.Restartable diesAfterEachStart = new EmbeddedDatabaseWatchdog.Restartable() {
