@@ -12,7 +12,7 @@ import java.time.Duration;
  * The embedded database's pool, whose connections are used by a few threads at a time ({@link ConnectionTurns}), the
  * others waiting their turn in the order they asked. In standalone mode PostgreSQL shares the broker's cores: sixteen
  * requests, each on a backend of its own, got the cores in no order, and one in a hundred took three times the median.
- * Served in order, four at a time on two cores, the same load's p99 fell by a third at the same throughput
+ * Served in order, four at a time on two cores, that load's p99 fell by about two fifths, at more requests a second
  * (docs/benchmarks.md). A wait for a turn longer than the pool's connection timeout fails as the pool's own wait
  * does ({@link SQLTransientConnectionException}: the request is answered 503).
  */
