@@ -36,7 +36,7 @@ final class ConnectionTurns {
     Optional<Turn> take(Duration timeout) throws InterruptedException {
         Turn held = current.get();
         if (held != null && held.open.get()) {
-            return Optional.of(new Turn(null));
+            return Optional.of(Turn.NESTED);
         }
         if (!permits.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
             return Optional.empty();
@@ -48,6 +48,8 @@ final class ConnectionTurns {
 
     /** One turn; a nested one gives nothing back when it ends. */
     static final class Turn {
+        /** Never any thread's current turn, so its state is never read. */
+        private static final Turn NESTED = new Turn(null);
         private final Semaphore permits;
         private final AtomicBoolean open = new AtomicBoolean(true);
 

@@ -48,15 +48,11 @@ final class TurnTakingPool extends HikariDataSource {
     private static Connection endingTurnOnClose(Connection connection, ConnectionTurns.Turn turn) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "equals" -> {
-                            return proxy == args[0];
-                        }
-                        case "hashCode" -> {
-                            return System.identityHashCode(proxy);
-                        }
-                        default -> {
-                        }
+                    if (method.getName().equals("equals")) {
+                        return proxy == args[0];
+                    }
+                    if (method.getName().equals("hashCode")) {
+                        return System.identityHashCode(proxy);
                     }
                     try {
                         return method.invoke(connection, args);
