@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import no.formidler.error.BrokerException;
 import no.formidler.storage.BlobNotFoundException;
 import no.formidler.storage.BlobStore;
 import no.formidler.storage.LocalFileReadable;
+import no.formidler.storage.LocalFileReadable.LocalRange;
 import no.formidler.storage.PresignedReadable;
 import no.formidler.storage.StorageUnavailableException;
 import no.formidler.transfer.DownloadableFile;
@@ -74,11 +74,13 @@ class DownloadController {
             return;
         }
         if (length > 0 && store instanceof LocalFileReadable local && Sendfile.supported(request)) {
-            Path path = fromStore(caller, file, () -> local.localFile(file.location()));
-            downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent(), offset, length);
-            headers(response, file, range, length);
-            Sendfile.hand(request, path, offset, length);
-            return;
+            Optional<LocalRange> bytes = fromStore(caller, file, () -> local.localRange(file.location(), offset, length));
+            if (bytes.isPresent()) {
+                downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent(), offset, length);
+                headers(response, file, range, length);
+                Sendfile.hand(request, bytes.get().file(), bytes.get().offset(), length);
+                return;
+            }
         }
         try (InputStream content = fromStore(caller, file, () -> store.read(file.location(), offset, length))) {
             downloads.recordDownloadStarted(file, caller.vendor(), range.isPresent(), offset, length);

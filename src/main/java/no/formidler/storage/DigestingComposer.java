@@ -5,9 +5,9 @@ import java.util.List;
 import no.formidler.storage.PartedBlobStore.PartedUpload;
 
 /**
- * An optional capability of a {@link PartedBlobStore} whose compose copies the parts' bytes itself (a filesystem): it
- * hashes them on the way, so that the caller, which needs the joined file's digests (MD5 and SHA-256 of parts do not
- * combine), does not read the whole file once more after it is joined.
+ * An optional capability of a {@link PartedBlobStore} that hashes the blob it composed faster than a plain read of it
+ * would (a filesystem reads the uploads of a joined blob past the page cache, a step ahead): the caller needs the
+ * joined file's digests, since MD5 and SHA-256 of parts do not combine.
  */
 public interface DigestingComposer {
     /** The joined blob's size and digests. */

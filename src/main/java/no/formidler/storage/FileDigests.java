@@ -23,22 +23,17 @@ public final class FileDigests {
     /** Reads the stream to its end (without closing it) and gives both digests of what it held. */
     public static Hex of(InputStream in) throws IOException {
         FileDigests digests = new FileDigests();
-        byte[] buffer = new byte[BUFFER_SIZE];
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-            digests.update(buffer, 0, n);
-        }
+        digests.update(in);
         return digests.finish();
     }
 
-    /** A stream that feeds these digests with every byte read through it. */
-    public InputStream feeding(InputStream in) {
-        return new ObservedInputStream(in) {
-            @Override
-            protected void observe(byte[] buffer, int offset, int length) throws IOException {
-                update(buffer, offset, length);
-            }
-        };
+    /** Reads the stream to its end (without closing it) as the next bytes of the file. */
+    public void update(InputStream in) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            update(buffer, 0, n);
+        }
     }
 
     /** The next bytes of the file, in order. */

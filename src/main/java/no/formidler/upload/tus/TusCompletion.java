@@ -113,8 +113,8 @@ class TusCompletion {
 
     /**
      * Joins the parts into the blob with its digests: the running ones of this node's chunks if it has them, else
-     * hashed while the store joins the parts if it copies them anyway, else read once more. The running digests are
-     * taken out before the join, so a join that fails leaves its retry to hash the file again.
+     * read once more, by the store itself if it can read its joined blobs faster than a plain read. The running
+     * digests are taken out before the join, so a join that fails leaves its retry to hash the file again.
      */
     private StoredFile store(TusUpload upload, List<PartedUpload> parts) throws IOException {
         Optional<FileDigests> running = upload.kind() == TusUpload.Kind.FINAL ? Optional.empty() : digests.take(upload);

@@ -43,6 +43,13 @@ class TusConcatenationTest extends ApiTest {
         assertThat(response.header("Location")).isEqualTo(TusRequests.BASE + "/" + id);
         assertThat(s.status(id)).isEqualTo("Published");
         assertThat(s.download(id, s.recipient1Token).body()).isEqualTo("CCAAAABBB");
+        // The joined file is kept as its partials: a range inside one, across two, and at the end.
+        assertThat(s.download(id, s.recipient1Token, "Range", "bytes=2-5").body()).isEqualTo("AAAA");
+        assertThat(s.download(id, s.recipient1Token, "Range", "bytes=1-6").body()).isEqualTo("CAAAAB");
+        var last = s.download(id, s.recipient1Token, "Range", "bytes=-4");
+        assertThat(last.status()).isEqualTo(206);
+        assertThat(last.header("Content-Range")).isEqualTo("bytes 5-8/9");
+        assertThat(last.body()).isEqualTo("ABBB");
     }
 
     @Test
