@@ -122,6 +122,9 @@ class FileSystemBlobStoreTest extends PartedBlobStoreContract {
         assertThat(store.exists(key)).isFalse();
         assertThatThrownBy(() -> store.read(key, 0, 1)).isInstanceOf(BlobNotFoundException.class);
         assertThat(regularFilesUnder(root)).as("no bytes left behind").isEmpty();
+        try (Stream<Path> incoming = Files.list(root.resolve(".incoming"))) {
+            assertThat(incoming).as("nothing left to sweep").isEmpty();
+        }
         store.delete(key); // deleting again is no error
     }
 

@@ -107,7 +107,11 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
-            return joined(path).orElseThrow(() -> new BlobNotFoundException(key)).read(offset, length);
+            try {
+                return joined(path, key).read(offset, length);
+            } catch (NoSuchFileException purged) { // between the listing and the open
+                throw new BlobNotFoundException(key);
+            }
         }
         channel.position(offset);
         return new BoundedInputStream(Channels.newInputStream(channel), length);
@@ -119,7 +123,7 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
         if (Files.isRegularFile(path)) {
             return Optional.of(new LocalRange(path, offset));
         }
-        JoinedBlob joined = joined(path).orElseThrow(() -> new BlobNotFoundException(key));
+        JoinedBlob joined = joined(path, key);
         return joined.holding(offset, length).map(s -> new LocalRange(s.file(), offset - s.start()));
     }
 
@@ -129,7 +133,14 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
         Files.deleteIfExists(path);
         Path joined = joinedOf(path);
         if (Files.isDirectory(joined)) {
-            JoinedBlob.delete(joined);
+            // Out of its place in one step first: a crash midway leaves an abandoned join to sweep, not a shorter blob.
+            Path doomed = incoming.resolve(UUID.randomUUID() + JOINING);
+            try {
+                Files.move(joined, doomed, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException deletedMeanwhile) {
+                return;
+            }
+            JoinedBlob.delete(doomed);
         }
     }
 
@@ -322,10 +333,13 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
         return path.resolveSibling(path.getFileName() + JoinedBlob.SUFFIX);
     }
 
-    /** The blob at {@code path} as the uploads it was joined from, if it was. */
-    private static Optional<JoinedBlob> joined(Path path) throws IOException {
-        Path joined = joinedOf(path);
-        return Files.isDirectory(joined) ? Optional.of(JoinedBlob.open(joined)) : Optional.empty();
+    /** The blob at {@code path} as the uploads it was joined from; {@link BlobNotFoundException} if it is not one. */
+    private static JoinedBlob joined(Path path, String key) throws IOException {
+        try {
+            return JoinedBlob.open(joinedOf(path));
+        } catch (NoSuchFileException e) { // never joined, or purged while it was listed
+            throw new BlobNotFoundException(key);
+        }
     }
 
     @Override
