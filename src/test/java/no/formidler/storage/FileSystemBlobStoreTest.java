@@ -164,6 +164,23 @@ class FileSystemBlobStoreTest extends PartedBlobStoreContract {
     }
 
     @Test
+    void anUploadThatHoldsNothingAddsNothingAndNeedsNoFile() throws IOException {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        PartedUpload a = writeParts(store, Staging.JOINED, uploadKey(), joined, 3000);
+        PartedUpload empty = new PartedUpload(uploadKey(), List.of()); // never written to: no staging file
+        PartedUpload b = writeParts(store, Staging.JOINED, uploadKey(), joined, 777);
+
+        String key = blobKey();
+        assertThat(store.compose(key, List.of(a, empty, b))).isEqualTo(joined.size());
+        assertThat(readAll(store, key, joined.size())).isEqualTo(joined.toByteArray());
+        String nothing = blobKey();
+        assertThat(store.compose(nothing, List.of(empty, new PartedUpload(uploadKey(), List.of())))).isZero();
+        assertThat(store.exists(nothing)).isTrue();
+        assertThat(readAll(store, nothing, 0)).isEmpty();
+    }
+
+    @Test
     void noKeyCanNameAJoinedBlobsDirectoryOrWhatIsInIt() throws IOException {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
         String key = joinThree(store, new ByteArrayOutputStream());

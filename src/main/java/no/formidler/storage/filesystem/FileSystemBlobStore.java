@@ -205,8 +205,8 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
 
     /**
      * One upload's staging file is moved into place as it is; several are linked, in order, into a {@link JoinedBlob}
-     * (no byte copied). The staging files go only once the blob is in place, so a crash before that leaves a retry
-     * everything it needs.
+     * (no byte copied); empty ones add nothing. The staging files go only once the blob is in place, so a crash before
+     * that leaves a retry everything it needs.
      */
     @Override
     public long compose(String blobKey, List<PartedUpload> uploads) throws IOException {
@@ -221,6 +221,9 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
         Files.createDirectories(target.getParent());
         List<Path> stagings = new ArrayList<>();
         for (PartedUpload upload : uploads) {
+            if (upload.size() == 0) {
+                continue; // adds nothing, and may have no file: nothing was ever written to it
+            }
             Path staging = stagingOf(upload.uploadKey());
             try (FileChannel channel = FileChannel.open(staging, StandardOpenOption.WRITE)) {
                 requireSize(channel, upload);
@@ -231,7 +234,9 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
             }
             stagings.add(staging);
         }
-        if (uploads.size() == 1) {
+        if (stagings.isEmpty()) {
+            write(blobKey, InputStream.nullInputStream());
+        } else if (stagings.size() == 1) {
             Files.move(stagings.get(0), target, StandardCopyOption.ATOMIC_MOVE);
         } else {
             Path temp = incoming.resolve(UUID.randomUUID() + JOINING);
@@ -245,9 +250,9 @@ public class FileSystemBlobStore implements BlobStore, PartedBlobStore, Digestin
                     JoinedBlob.delete(temp);
                 }
             }
-            for (PartedUpload upload : uploads) {
-                abort(upload.uploadKey());
-            }
+        }
+        for (PartedUpload upload : uploads) {
+            abort(upload.uploadKey());
         }
         forceDirectory(target.getParent());
         return size(target);

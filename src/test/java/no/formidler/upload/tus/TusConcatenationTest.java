@@ -65,6 +65,19 @@ class TusConcatenationTest extends ApiTest {
     }
 
     @Test
+    void anEmptyPartialAddsNothingToTheJoinedFile() {
+        String first = partial("AB");
+        var empty = tus.create(id, 0, "Upload-Concat", "partial");
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(201);
+        String third = partial("C");
+        var response = tus.post(TusRequests.BASE + "/" + id,
+                "Upload-Concat", "final;" + first + " " + empty.header("Location") + " " + third);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(s.status(id)).isEqualTo("Published");
+        assertThat(s.download(id, s.recipient1Token).body()).isEqualTo("ABC");
+    }
+
+    @Test
     void theSumOfThePartialsMayNotExceedTheResourceMaximum() {
         assertThat(tus.create(id, 60, "Upload-Concat", "partial").status()).isEqualTo(201);
         var second = tus.create(id, 41, "Upload-Concat", "partial");
