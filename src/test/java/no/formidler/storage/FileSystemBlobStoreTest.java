@@ -164,20 +164,14 @@ class FileSystemBlobStoreTest extends PartedBlobStoreContract {
     }
 
     @Test
-    void anUploadThatHoldsNothingAddsNothingAndNeedsNoFile() throws IOException {
+    void uploadsThatHoldNothingComposeIntoAnEmptyBlobWithoutFilesOfTheirOwn() throws IOException {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
-        ByteArrayOutputStream joined = new ByteArrayOutputStream();
-        PartedUpload a = writeParts(store, Staging.JOINED, uploadKey(), joined, 3000);
-        PartedUpload empty = new PartedUpload(uploadKey(), List.of()); // never written to: no staging file
-        PartedUpload b = writeParts(store, Staging.JOINED, uploadKey(), joined, 777);
-
         String key = blobKey();
-        assertThat(store.compose(key, List.of(a, empty, b))).isEqualTo(joined.size());
-        assertThat(readAll(store, key, joined.size())).isEqualTo(joined.toByteArray());
-        String nothing = blobKey();
-        assertThat(store.compose(nothing, List.of(empty, new PartedUpload(uploadKey(), List.of())))).isZero();
-        assertThat(store.exists(nothing)).isTrue();
-        assertThat(readAll(store, nothing, 0)).isEmpty();
+        // Partials of length 0 are never written to, so they have no staging file (the contract joins one with others).
+        assertThat(store.compose(key, List.of(new PartedUpload(uploadKey(), List.of()),
+                new PartedUpload(uploadKey(), List.of())))).isZero();
+        assertThat(store.exists(key)).isTrue();
+        assertThat(readAll(store, key, 0)).isEmpty();
     }
 
     @Test

@@ -154,4 +154,16 @@ abstract class PartedBlobStoreContract extends BlobStoreContract {
         assertThat(store.compose(key, List.of(a, b, c))).isEqualTo(expected.size());
         assertThat(readAll((BlobStore) store, key, expected.size())).isEqualTo(expected.toByteArray());
     }
+
+    @Test
+    void anEmptyUploadAmongJoinedOnesAddsNothing() throws IOException {
+        PartedBlobStore store = parted();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        PartedUpload a = writeParts(store, Staging.JOINED, uploadKey(), expected, 3000);
+        PartedUpload empty = new PartedUpload(uploadKey(), List.of()); // a partial of length 0: never written to
+        PartedUpload b = writeParts(store, Staging.JOINED, uploadKey(), expected, 777);
+        String key = blobKey();
+        assertThat(store.compose(key, List.of(a, empty, b))).isEqualTo(expected.size());
+        assertThat(readAll((BlobStore) store, key, expected.size())).isEqualTo(expected.toByteArray());
+    }
 }
