@@ -37,13 +37,18 @@ class FileSystemBlobStoreTest extends PartedBlobStoreContract {
 
     /** Three uploads (of parts 3000, 777 and 4096 bytes) joined under a new key; {@code joined} gets their bytes. */
     private String joinThree(FileSystemBlobStore store, ByteArrayOutputStream joined) throws IOException {
+        String key = blobKey();
+        assertThat(store.compose(key, writeThree(store, joined))).isEqualTo(joined.size());
+        return key;
+    }
+
+    /** The three uploads of {@link #joinThree}, written but not joined. */
+    private static List<PartedUpload> writeThree(FileSystemBlobStore store, ByteArrayOutputStream joined) throws IOException {
         List<PartedUpload> uploads = new ArrayList<>();
         for (int size : JOINED_SIZES) {
             uploads.add(writeParts(store, Staging.JOINED, uploadKey(), joined, size));
         }
-        String key = blobKey();
-        assertThat(store.compose(key, uploads)).isEqualTo(joined.size());
-        return key;
+        return uploads;
     }
 
     @Test
@@ -82,8 +87,9 @@ class FileSystemBlobStoreTest extends PartedBlobStoreContract {
                         .isEqualTo(Arrays.copyOfRange(expected, (int) range[0], (int) (range[0] + range[1])));
             }
         }
-        assertThat(FileDigests.of(store.read(key, 0, expected.length)))
-                .isEqualTo(FileDigests.of(new ByteArrayInputStream(expected)));
+        try (InputStream in = store.read(key, 0, expected.length)) {
+            assertThat(FileDigests.of(in)).isEqualTo(FileDigests.of(new ByteArrayInputStream(expected)));
+        }
     }
 
     @Test
@@ -146,10 +152,7 @@ class FileSystemBlobStoreTest extends PartedBlobStoreContract {
     void aJoinThatStoppedBeforeItsRenameIsSweptAndItsUploadsStillJoin() throws IOException {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
         ByteArrayOutputStream joined = new ByteArrayOutputStream();
-        List<PartedUpload> uploads = new ArrayList<>();
-        for (int size : JOINED_SIZES) {
-            uploads.add(writeParts(store, Staging.JOINED, uploadKey(), joined, size));
-        }
+        List<PartedUpload> uploads = writeThree(store, joined);
         // What a crash between linking the uploads and renaming the directory leaves in .incoming.
         Path stopped = Files.createDirectory(root.resolve(".incoming").resolve("a-stopped-join.joining"));
         Files.createLink(stopped.resolve("000000"), root.resolve(".parts").resolve(uploads.get(0).uploadKey()));
